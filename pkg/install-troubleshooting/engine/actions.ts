@@ -1,0 +1,205 @@
+/**
+ * Safe action plans: the exact HTTP requests of each fix, in order, the permission that gates
+ * it and the message for its confirmation. Only four shapes of request exist here — a status
+ * reset and three merge patches of one spec field each, all guarded by `resourceVersion`, and
+ * the DELETE of one `helm-install-<chart>` Job. Nothing here can delete a HelmChart, a
+ * ManagedChart, a Bundle, a BundleDeployment or a Secret.
+ */
+import { TYPES } from '../types';
+import type {
+  Bundle, FleetCluster, HelmChart, Job, KubeObject, ManagedChart, ObjectRef, SteveLinks
+} from '../types';
+import type { Analysis } from './analysis';
+import { get, refOf } from './inventory';
+import { msg } from './messages';
+import type { Message } from './messages';
+import type { ActionId, Item } from './model';
+import { condition, isFalse, label } from './util';
+
+export const MERGE_PATCH = 'application/merge-patch+json';
+
+export interface PlannedRequest {
+  method: 'PATCH' | 'DELETE';
+  url: string;
+  headers: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+
+export interface ActionPlan {
+  action: ActionId;
+  /** The object the requests change. */
+  target: ObjectRef;
+  /** Sent in order; the plan stops at the first that fails. */
+  requests: PlannedRequest[];
+  /** The object and `links` entry that must be present for the user to be allowed. */
+  permission: { ref: ObjectRef; link: keyof SteveLinks };
+  allowed: boolean;
+  label: Message;
+  confirm: Message;
+}
+
+/** Where URLs start when an object carries no `links`: '' for the local cluster, `/k8s/clusters/<id>` for another. */
+export interface UrlContext {
+  clusterBase: string;
+}
+
+const LOCAL: UrlContext = { clusterBase: '' };
+
+function steveUrl(obj: KubeObject, collection: string, urls: UrlContext): string {
+  const { namespace, name } = obj.metadata;
+
+  return obj.links?.self || `${ urls.clusterBase }/v1/${ collection }/${ namespace ? `${ namespace }/` : '' }${ name }`;
+}
+
+function mergePatch(url: string, obj: KubeObject, body: Record<string, unknown>): PlannedRequest {
+  const rv = obj.metadata.resourceVersion;
+
+  return {
+    method: 'PATCH', url, headers: { 'content-type': MERGE_PATCH }, body: rv ? { metadata: { resourceVersion: rv }, ...body } : body
+  };
+}
+
+function allowed(obj: KubeObject, link: keyof SteveLinks): boolean {
+  return !!obj.links?.[link];
+}
+
+const RERUNNABLE = new Set(['complete', 'failed', 'crash-looping', 'stuck']);
+
+function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
+  const chart = get(a.inv, TYPES.HELM_CHART, item.id) as HelmChart;
+  const state = item.evidence?.jobState;
+  const jobName = chart.status?.jobName;
+  const name = chart.metadata.name;
+
+  if (chart.metadata.deletionTimestamp || !jobName || jobName !== `helm-install-${ name }`) {
+    return undefined;
+  }
+  const statusUrl = `${ chart.links?.view || `${ urls.clusterBase }/apis/helm.cattle.io/v1/namespaces/${ chart.metadata.namespace }/helmcharts/${ name }` }/status`;
+  const reset = mergePatch(statusUrl, chart, { status: null });
+  const chartRef = refOf(TYPES.HELM_CHART, chart);
+
+  if (state === 'missing') {
+    return {
+      action: 'rerun', target: chartRef, requests: [reset], permission: { ref: chartRef, link: 'update' }, allowed: allowed(chart, 'update'), label: msg('action.rerun.label'), confirm: msg('action.rerun.confirmResetOnly', { chart: item.id, job: jobName })
+    };
+  }
+  const job = a.links.jobOfChart.get(item.id) as Job | undefined;
+
+  if (!job || !state || !RERUNNABLE.has(state) || job.metadata.name !== jobName || job.metadata.namespace !== chart.metadata.namespace ||
+      label(job, 'helmcharts.helm.cattle.io/chart') !== name) {
+    return undefined;
+  }
+  const jobRef = refOf(TYPES.JOB, job);
+
+  return {
+    action:     'rerun',
+    target:     jobRef,
+    requests:   [reset, { method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {} }],
+    permission: { ref: jobRef, link: 'remove' },
+    allowed:    allowed(job, 'remove'),
+    label:      msg('action.rerun.label'),
+    confirm:    msg('action.rerun.confirm', { chart: item.id, job: jobRef.id }),
+  };
+}
+
+/** The `mcc-*` Bundle that a force redeploy patches, for a ManagedChart, its Bundle or one of its BundleDeployments. */
+function managedBundle(a: Analysis, item: Item): { mc: ManagedChart; bundle: Bundle } | undefined {
+  let bundle: Bundle | undefined;
+
+  if (item.type === TYPES.MANAGED_CHART) {
+    bundle = a.links.bundleOfManagedChart.get(item.id);
+  } else if (item.type === TYPES.BUNDLE) {
+    bundle = get(a.inv, TYPES.BUNDLE, item.id);
+  } else if (item.type === TYPES.BUNDLE_DEPLOYMENT) {
+    bundle = a.links.bundleOfDeployment.get(item.id);
+  }
+  const mc = bundle && a.links.managedChartOfBundle.get(`${ bundle.metadata.namespace }/${ bundle.metadata.name }`);
+
+  return bundle && mc ? { mc, bundle } : undefined;
+}
+
+function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
+  const found = managedBundle(a, item);
+
+  if (!found || (item.health !== 'error' && item.health !== 'warning')) {
+    return undefined;
+  }
+  const { mc, bundle } = found;
+
+  if (isFalse(condition(mc.status?.conditions, 'Defined')) || mc.spec?.paused || bundle.spec?.paused) {
+    return undefined;
+  }
+  const from = bundle.spec?.forceSyncGeneration || 0;
+  const ref = refOf(TYPES.BUNDLE, bundle);
+
+  return {
+    action:     'force-redeploy',
+    target:     ref,
+    requests:   [mergePatch(steveUrl(bundle, 'fleet.cattle.io.bundles', urls), bundle, { spec: { forceSyncGeneration: from + 1 } })],
+    permission: { ref, link: 'update' },
+    allowed:    allowed(bundle, 'update'),
+    label:      msg('action.force-redeploy.label'),
+    confirm:    msg('action.force-redeploy.confirm', { bundle: ref.id, from, to: from + 1 }),
+  };
+}
+
+function planResume(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
+  const mc = get(a.inv, TYPES.MANAGED_CHART, item.id) as ManagedChart;
+
+  if (!mc.spec?.paused || a.diagnosis.verdict.upgrade) {
+    return undefined;
+  }
+  const ref = refOf(TYPES.MANAGED_CHART, mc);
+
+  return {
+    action:     'resume',
+    target:     ref,
+    requests:   [mergePatch(steveUrl(mc, 'management.cattle.io.managedcharts', urls), mc, { spec: { paused: false } })],
+    permission: { ref, link: 'update' },
+    allowed:    allowed(mc, 'update'),
+    label:      msg('action.resume.label'),
+    confirm:    msg('action.resume.confirm', { chart: ref.id }),
+  };
+}
+
+function planRedeployAgent(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
+  const cluster = get(a.inv, TYPES.FLEET_CLUSTER, item.id) as FleetCluster;
+
+  if (!a.agentProblems.has(item.id) || a.agentProblems.get(item.id) !== 'warning') {
+    return undefined;
+  }
+  const to = Math.max(cluster.spec?.redeployAgentGeneration || 0, cluster.status?.agentDeployedGeneration || 0) + 1;
+  const ref = refOf(TYPES.FLEET_CLUSTER, cluster);
+
+  return {
+    action:     'redeploy-agent',
+    target:     ref,
+    requests:   [mergePatch(steveUrl(cluster, 'fleet.cattle.io.clusters', urls), cluster, { spec: { redeployAgentGeneration: to } })],
+    permission: { ref, link: 'update' },
+    allowed:    allowed(cluster, 'update'),
+    label:      msg('action.redeploy-agent.label'),
+    confirm:    msg('action.redeploy-agent.confirm', { cluster: ref.id, generation: to }),
+  };
+}
+
+const PLANNERS: { action: ActionId; types: string[]; plan: (a: Analysis, item: Item, urls: UrlContext) => ActionPlan | undefined }[] = [
+  { action: 'rerun', types: [TYPES.HELM_CHART], plan: planRerun },
+  {
+    action: 'force-redeploy', types: [TYPES.MANAGED_CHART, TYPES.BUNDLE, TYPES.BUNDLE_DEPLOYMENT], plan: planForceRedeploy
+  },
+  { action: 'resume', types: [TYPES.MANAGED_CHART], plan: planResume },
+  { action: 'redeploy-agent', types: [TYPES.FLEET_CLUSTER], plan: planRedeployAgent },
+];
+
+/** The plan of one action for one item, or undefined when that action is not offered for it. */
+export function planAction(a: Analysis, ref: ObjectRef, action: ActionId, urls: UrlContext = LOCAL): ActionPlan | undefined {
+  const item = a.diagnosis.items.find((i) => i.type === ref.type && i.id === ref.id);
+  const planner = PLANNERS.find((p) => p.action === action);
+
+  return item && planner && planner.types.includes(item.type) ? planner.plan(a, item, urls) : undefined;
+}
+
+/** Every action offered for an item. */
+export function offeredActions(a: Analysis, item: Item): ActionId[] {
+  return PLANNERS.filter((p) => p.types.includes(item.type) && p.plan(a, item, LOCAL)).map((p) => p.action);
+}
