@@ -23,7 +23,7 @@ export const MESSAGE_KEYS = [
   'managedChart.notDefined', 'managedChart.paused', 'managedChart.bundleState', 'managedChart.noBundle',
   'managedChart.notProcessed',
 
-  'bundle.state', 'bundle.paused', 'bundle.noTargets', 'bundle.notProcessed', 'bundle.readyCondition',
+  'bundle.state', 'bundle.paused', 'bundle.noTargets', 'bundle.notProcessed',
 
   'bundleDeployment.ready', 'bundleDeployment.errApplied', 'bundleDeployment.waitApplied',
   'bundleDeployment.notReady', 'bundleDeployment.outOfSync', 'bundleDeployment.modified',

@@ -1,7 +1,5 @@
 import type { Bundle, ObjectRef } from '../../types';
-import { redactMessage } from '../drift';
 import { msg } from '../messages';
-import { condition, isFalse } from '../util';
 import { HEALTH_OF_STATE, stateFromSummary, summaryDrift } from './fleet';
 import { result } from './result';
 import type { RuleResult } from './result';
@@ -24,12 +22,9 @@ export function bundleRule(bundle: Bundle, failingDeployments: ObjectRef[], depl
   if (!state) {
     return result('unknown', msg('bundle.noTargets'));
   }
-  const ready = condition(status.conditions, 'Ready');
-  const reasons = isFalse(ready) && ready?.message ? [msg('bundle.readyCondition', { message: redactMessage(ready.message) })] : [];
   const readyClusters = status.display?.readyClusters || `${ status.summary?.ready || 0 }/${ status.summary?.desiredReady || 0 }`;
 
   return result(HEALTH_OF_STATE[state], msg('bundle.state', { state, clusters: readyClusters }), {
-    reasons,
     causes: state === 'Ready' ? [] : failingDeployments,
     drift:  deploymentsKnown ? [] : summaryDrift(status.summary),
   });

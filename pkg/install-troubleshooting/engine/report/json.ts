@@ -1,0 +1,62 @@
+/** The JSON report: a stable contract for scripts and bug reports, with summaries in words. */
+import type { ObjectRef } from '../../types';
+import type { Translate } from '../messages';
+import type {
+  ActionId, Diagnosis, DriftLine, Health, Phase, UpgradeInfo
+} from '../model';
+import type { Condition } from '../../types';
+import { render } from './render';
+
+export interface JsonReportItem extends ObjectRef {
+  health: Health;
+  summary: string;
+  reasons: string[];
+  actions: ActionId[];
+  related: ObjectRef[];
+  causes: ObjectRef[];
+  conditions: Condition[];
+  drift: DriftLine[];
+}
+
+export interface JsonReport {
+  verdict: {
+    health: Health;
+    rootCause: ObjectRef | null;
+    phase: Phase;
+    upgrade: Omit<UpgradeInfo, 'ref'> & { id: string } | null;
+    counts: Record<Health, number>;
+  };
+  now: string;
+  items: JsonReportItem[];
+  skipped: Record<string, number>;
+}
+
+export function jsonReport(d: Diagnosis, t: Translate): JsonReport {
+  const { upgrade } = d.verdict;
+
+  return {
+    verdict: {
+      health:    d.verdict.health,
+      rootCause: d.verdict.rootCause,
+      phase:     d.verdict.phase,
+      upgrade:   upgrade ? {
+        id: upgrade.ref.id, name: upgrade.name, version: upgrade.version, previousVersion: upgrade.previousVersion
+      } : null,
+      counts: d.verdict.counts,
+    },
+    now:   d.now,
+    items: [...d.items].sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id)).map((i) => ({
+      type:       i.type,
+      id:         i.id,
+      health:     i.health,
+      summary:    render(t, i.summary),
+      reasons:    i.reasons.map((r) => render(t, r)),
+      actions:    i.actions,
+      related:    i.related,
+      causes:     i.causes,
+      conditions: i.conditions,
+      drift:      i.drift,
+    })),
+    skipped: d.skipped,
+  };
+}
