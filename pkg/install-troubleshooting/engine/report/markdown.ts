@@ -82,7 +82,7 @@ function problem(t: Translate, item: Item, byKey: Map<string, Item>, describe?: 
     const facts = [ev.job && `- ${ ref(t, ev.job) }: ${ codeSpan(ev.jobState) }`, ...ev.pods.map((p) => `- ${ ref(t, p) }`)]
       .filter((l): l is string => !!l);
 
-    out.push(...section(word(t, 'report.evidence'), ev.lastMessage ? [...facts, fencedBlock(ev.lastMessage)] : facts));
+    out.push(...section(word(t, 'report.evidence'), facts));
   }
   out.push(...section(word(t, 'report.conditions'), conditionLines(t, item.conditions)));
   out.push(...section(word(t, 'report.drift'), driftLines(t, item.drift)));
