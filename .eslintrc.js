@@ -229,6 +229,11 @@ module.exports = {
   },
   overrides: [
     {
+      // Jest globals (describe, it, expect, jest) in the test suites and test tools
+      files: ['test/**/*.js', 'test/**/*.ts'],
+      env:   { jest: true }
+    },
+    {
       files: [
         '*.js'
       ],
