@@ -73,7 +73,9 @@ function parseArgs(argv: string[]): Options | 'help' {
     throw new UsageError('no input: give a file, or - for standard input');
   }
 
-  return { file, format, now };
+  return {
+    file, format, now
+  };
 }
 
 function readInput(io: CliIo, file: string): string {

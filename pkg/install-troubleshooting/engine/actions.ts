@@ -94,7 +94,9 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
   return {
     action:     'rerun',
     target:     jobRef,
-    requests:   [reset, { method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {} }],
+    requests:   [reset, {
+      method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {}
+    }],
     permission: { ref: jobRef, link: 'remove' },
     allowed:    allowed(job, 'remove'),
     label:      msg('action.rerun.label'),
@@ -139,7 +141,9 @@ function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPla
     permission: { ref, link: 'update' },
     allowed:    allowed(bundle, 'update'),
     label:      msg('action.force-redeploy.label'),
-    confirm:    msg('action.force-redeploy.confirm', { bundle: ref.id, from, to: from + 1 }),
+    confirm:    msg('action.force-redeploy.confirm', {
+      bundle: ref.id, from, to: from + 1
+    }),
   };
 }
 
@@ -183,12 +187,18 @@ function planRedeployAgent(a: Analysis, item: Item, urls: UrlContext): ActionPla
 }
 
 const PLANNERS: { action: ActionId; types: string[]; plan: (a: Analysis, item: Item, urls: UrlContext) => ActionPlan | undefined }[] = [
-  { action: 'rerun', types: [TYPES.HELM_CHART], plan: planRerun },
+  {
+    action: 'rerun', types: [TYPES.HELM_CHART], plan: planRerun
+  },
   {
     action: 'force-redeploy', types: [TYPES.MANAGED_CHART, TYPES.BUNDLE, TYPES.BUNDLE_DEPLOYMENT], plan: planForceRedeploy
   },
-  { action: 'resume', types: [TYPES.MANAGED_CHART], plan: planResume },
-  { action: 'redeploy-agent', types: [TYPES.FLEET_CLUSTER], plan: planRedeployAgent },
+  {
+    action: 'resume', types: [TYPES.MANAGED_CHART], plan: planResume
+  },
+  {
+    action: 'redeploy-agent', types: [TYPES.FLEET_CLUSTER], plan: planRedeployAgent
+  },
 ];
 
 /** The plan of one action for one item, or undefined when that action is not offered for it. */

@@ -4,9 +4,7 @@
  * then offer actions and reach the verdict.
  */
 import { TYPES } from '../types';
-import type {
-  Condition, KubeObject, ObjectRef, SteveType
-} from '../types';
+import type { Condition, KubeObject, ObjectRef, SteveType } from '../types';
 import { offeredActions } from './actions';
 import { linkObjects, refKey } from './chains';
 import type { Links } from './chains';

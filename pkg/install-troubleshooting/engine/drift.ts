@@ -86,13 +86,19 @@ export function driftFromModified(m: ModifiedStatus): DriftLine {
   };
 
   if (m.missing) {
-    return { ...base, change: m.exist ? 'not-owned' : 'missing', changes: [] };
+    return {
+      ...base, change: m.exist ? 'not-owned' : 'missing', changes: []
+    };
   }
   if (m.delete) {
-    return { ...base, change: 'extra', changes: [] };
+    return {
+      ...base, change: 'extra', changes: []
+    };
   }
 
-  return { ...base, change: 'modified', changes: patchChanges(m.patch, isSecret(m)) };
+  return {
+    ...base, change: 'modified', changes: patchChanges(m.patch, isSecret(m))
+  };
 }
 
 export function driftFromNonReady(n: NonReadyStatus): DriftLine {

@@ -90,7 +90,9 @@ export function buildInventory(objects: readonly unknown[], listed?: Iterable<St
     seen.add(steveType);
   }
 
-  return { byType, listed: new Set(listed || seen), skipped };
+  return {
+    byType, listed: new Set(listed || seen), skipped
+  };
 }
 
 export function get<T extends SteveType>(inv: Inventory, type: T, id: string): ResourceByType[T] | undefined {

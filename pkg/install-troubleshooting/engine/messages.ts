@@ -63,9 +63,9 @@ export interface Message {
 export const KIND_KEYS: Record<SteveType, MessageKey> = {
   'helm.cattle.io.helmchart':          'kind.helmChart',
   'batch.job':                         'kind.job',
-  'pod':                               'kind.pod',
-  'event':                             'kind.event',
-  'node':                              'kind.node',
+  pod:                                 'kind.pod',
+  event:                               'kind.event',
+  node:                                'kind.node',
   'management.cattle.io.managedchart': 'kind.managedChart',
   'fleet.cattle.io.bundle':            'kind.bundle',
   'fleet.cattle.io.bundledeployment':  'kind.bundleDeployment',

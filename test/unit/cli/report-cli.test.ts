@@ -25,7 +25,9 @@ function run(argv: string[], stdin = ''): { code: number; out: string; err: stri
     now: () => new Date(NOW),
   };
 
-  return { code: runCli(argv, io, english), out, err };
+  return {
+    code: runCli(argv, io, english), out, err
+  };
 }
 
 function json(argv: string[], stdin?: string) {
@@ -85,7 +87,14 @@ describe('report CLI inputs', () => {
   });
 
   it('reads Steve collections and an array of them', () => {
-    const collection = (type: string, kind: string) => ({ type: 'collection', resourceType: type, revision: '1', data: byKind(kind).map((o: object) => ({ ...o, type, id: 'x' })) });
+    const collection = (type: string, kind: string) => ({
+      type:         'collection',
+      resourceType: type,
+      revision:     '1',
+      data:         byKind(kind).map((o: object) => ({
+        ...o, type, id: 'x'
+      }))
+    });
     const array = [collection('fleet.cattle.io.bundledeployment', 'BundleDeployment'), collection('fleet.cattle.io.bundle', 'Bundle')];
     const report = json(['-', '--now', NOW], JSON.stringify(array));
 
@@ -101,7 +110,12 @@ describe('report CLI inputs', () => {
   });
 
   it('counts the kinds it does not examine', () => {
-    const list = { kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'b' } }] };
+    const list = {
+      kind:  'List',
+      items: [{
+        apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', namespace: 'b' }
+      }]
+    };
 
     expect(json(['-'], JSON.stringify(list)).skipped).toEqual({ 'v1/ConfigMap': 1 });
   });
@@ -147,6 +161,8 @@ describe('report CLI errors: exit 2, one clear line, no stack trace', () => {
   });
 
   it('--help prints the usage and exits 0', () => {
-    expect(run(['--help'])).toEqual({ code: 0, out: expect.stringContaining('usage: report'), err: '' });
+    expect(run(['--help'])).toEqual({
+      code: 0, out: expect.stringContaining('usage: report'), err: ''
+    });
   });
 });

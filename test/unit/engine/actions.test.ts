@@ -14,14 +14,24 @@ const BD: ObjectRef = { type: 'fleet.cattle.io.bundledeployment', id: `${ FLEET_
 const CLUSTER: ObjectRef = { type: 'fleet.cattle.io.cluster', id: 'fleet-local/local' };
 
 function chart() {
-  return { ...withLinks(helmChart('rke2-canal'), 'helm.cattle.io.helmcharts'), links: { self: `${ BASE }/v1/helm.cattle.io.helmcharts/kube-system/rke2-canal`, update: 'u', view: `${ BASE }/apis/helm.cattle.io/v1/namespaces/kube-system/helmcharts/rke2-canal` } };
+  return {
+    ...withLinks(helmChart('rke2-canal'), 'helm.cattle.io.helmcharts'),
+    links: {
+      self: `${ BASE }/v1/helm.cattle.io.helmcharts/kube-system/rke2-canal`, update: 'u', view: `${ BASE }/apis/helm.cattle.io/v1/namespaces/kube-system/helmcharts/rke2-canal`
+    }
+  };
 }
 
 function offered(a: Analysis, ref: ObjectRef): ActionId[] {
   return a.diagnosis.items.find((i) => i.type === ref.type && i.id === ref.id)?.actions || [];
 }
 
-const crashing = () => pod('rke2-canal', 'aaaaa', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } } }] });
+const crashing = () => pod('rke2-canal', 'aaaaa', {
+  phase:             'Running',
+  containerStatuses: [{
+    name: 'helm', restartCount: 3, state: { waiting: { reason: 'CrashLoopBackOff' } }
+  }]
+});
 
 describe('rerun (HelmChart)', () => {
   it('resets the status through the Kubernetes proxy, then deletes exactly the install Job in the background', () => {
@@ -35,7 +45,9 @@ describe('rerun (HelmChart)', () => {
         headers: { 'content-type': 'application/merge-patch+json' },
         body:    { metadata: { resourceVersion: '100' }, status: null },
       },
-      { method: 'DELETE', url: `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`, headers: {} },
+      {
+        method: 'DELETE', url: `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`, headers: {}
+      },
     ]);
     expect(plan?.permission).toEqual({ ref: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' }, link: 'remove' });
     expect(plan?.allowed).toBe(true);
@@ -80,7 +92,12 @@ describe('rerun (HelmChart)', () => {
   });
 
   it('is never offered while the helm container runs normally', () => {
-    const runningPod = pod('rke2-canal', 'aaaaa', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 0, state: { running: {} } }] });
+    const runningPod = pod('rke2-canal', 'aaaaa', {
+      phase:             'Running',
+      containerStatuses: [{
+        name: 'helm', restartCount: 0, state: { running: {} }
+      }]
+    });
     const a = analyze({ objects: [chart(), job('rke2-canal', { active: 1 }), runningPod], now: NOW });
 
     expect(offered(a, CHART)).toEqual([]);
@@ -91,7 +108,7 @@ describe('rerun (HelmChart)', () => {
     const deleting = chart();
 
     deleting.metadata.deletionTimestamp = '2025-09-24T09:59:00Z';
-    deleting.status!.jobName = 'helm-delete-rke2-canal';
+    deleting.status = { ...deleting.status, jobName: 'helm-delete-rke2-canal' };
     const a = analyze({ objects: [deleting, completeJob('rke2-canal')], now: NOW });
 
     expect(planAction(a, CHART, 'rerun')).toBeUndefined();
@@ -105,14 +122,16 @@ describe('rerun (HelmChart)', () => {
 
     const renamed = chart();
 
-    renamed.status!.jobName = 'my-own-job';
+    renamed.status = { ...renamed.status, jobName: 'my-own-job' };
     expect(planAction(analyze({ objects: [renamed, completeJob('rke2-canal')], now: NOW }), CHART, 'rerun')).toBeUndefined();
   });
 });
 
 function fleet(opts: { paused?: boolean; defined?: string; bundleLinks?: string[]; modified?: boolean } = {}) {
   const mc = withLinks(managedChart('harvester', { paused: opts.paused, defined: opts.defined ? cond('Defined', opts.defined, { message: 'no chart' }) : undefined }), 'management.cattle.io.managedcharts');
-  const b = withLinks(bundle('mcc-harvester', opts.modified === false ? undefined : { desiredReady: 1, ready: 0, modified: 1 }, 'harvester'), 'fleet.cattle.io.bundles', opts.bundleLinks);
+  const b = withLinks(bundle('mcc-harvester', opts.modified === false ? undefined : {
+    desiredReady: 1, ready: 0, modified: 1
+  }, 'harvester'), 'fleet.cattle.io.bundles', opts.bundleLinks);
   const bd = bundleDeployment('mcc-harvester', { nonModified: opts.modified === false });
 
   return [mc, b, bd, fleetCluster()];
@@ -145,7 +164,9 @@ describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', 
   });
 
   it('is not offered for a Bundle that no ManagedChart owns', () => {
-    const b = withLinks(bundle('fleet-agent-local', { desiredReady: 1, ready: 0, modified: 1 }), 'fleet.cattle.io.bundles');
+    const b = withLinks(bundle('fleet-agent-local', {
+      desiredReady: 1, ready: 0, modified: 1
+    }), 'fleet.cattle.io.bundles');
 
     expect(offered(analyze({ objects: [b], now: NOW }), { type: 'fleet.cattle.io.bundle', id: 'fleet-local/fleet-agent-local' })).toEqual([]);
   });
@@ -171,7 +192,9 @@ describe('resume (paused ManagedChart)', () => {
 
 describe('redeploy-agent (Fleet Cluster)', () => {
   it('sets redeployAgentGeneration to max(spec, status.agentDeployedGeneration) + 1 when the agent is not checking in', () => {
-    const cluster = withLinks(fleetCluster({ lastSeen: '2025-09-24T08:00:00Z', redeploy: 2, deployed: 5 }), 'fleet.cattle.io.clusters');
+    const cluster = withLinks(fleetCluster({
+      lastSeen: '2025-09-24T08:00:00Z', redeploy: 2, deployed: 5
+    }), 'fleet.cattle.io.clusters');
     const a = analyze({ objects: [cluster], now: NOW });
 
     expect(offered(a, CLUSTER)).toEqual(['redeploy-agent']);

@@ -11,7 +11,9 @@ export const FLEET_NS = 'cluster-fleet-local-local-1a3d67d0a899';
 const DEPLOYMENT_ID = 's-0123456789abcdef:fedcba9876543210';
 
 export function cond(type: string, status: string, extra: Partial<Condition> = {}): Condition {
-  return { type, status, ...extra };
+  return {
+    type, status, ...extra
+  };
 }
 
 export function helmChart(name: string, ns = 'kube-system'): HelmChart {
@@ -21,7 +23,9 @@ export function helmChart(name: string, ns = 'kube-system'): HelmChart {
     metadata:   {
       name, namespace: ns, resourceVersion: '100', creationTimestamp: '2025-09-24T08:57:00Z'
     },
-    spec:   { bootstrap: true, chartContent: 'H4sIAAAA', valuesContent: 'password: hunter2' },
+    spec:   {
+      bootstrap: true, chartContent: 'H4sIAAAA', valuesContent: 'password: hunter2'
+    },
     status: {
       jobName:    `helm-install-${ name }`,
       conditions: [
@@ -82,7 +86,9 @@ export function managedChart(name: string, extra: { paused?: boolean; defined?: 
   return {
     apiVersion: 'management.cattle.io/v3',
     kind:       'ManagedChart',
-    metadata:   { name, namespace: 'fleet-local', resourceVersion: '300' },
+    metadata:   {
+      name, namespace: 'fleet-local', resourceVersion: '300'
+    },
     spec:       {
       chart: name, releaseName: extra.releaseName ?? name, defaultNamespace: extra.namespace || 'harvester-system', paused: extra.paused, values: { secret: 'hunter2' }
     },
@@ -105,7 +111,9 @@ export function bundle(name: string, summary: Bundle['status'] extends infer S ?
       }] : undefined,
     },
     spec:   { forceSyncGeneration: 2, helm: { releaseName: owner || name } },
-    status: { summary, display: { readyClusters: `${ summary?.ready || 0 }/${ summary?.desiredReady || 0 }` }, conditions: [cond('Ready', 'True')] },
+    status: {
+      summary, display: { readyClusters: `${ summary?.ready || 0 }/${ summary?.desiredReady || 0 }` }, conditions: [cond('Ready', 'True')]
+    },
   };
 }
 
@@ -124,7 +132,9 @@ export function bundleDeployment(name: string, status: BundleDeployment['status'
         'fleet.cattle.io/managed':           'true',
       },
     },
-    spec: { deploymentID: DEPLOYMENT_ID, stagedDeploymentID: DEPLOYMENT_ID, ...spec },
+    spec:   {
+      deploymentID: DEPLOYMENT_ID, stagedDeploymentID: DEPLOYMENT_ID, ...spec
+    },
     status: {
       appliedDeploymentID: DEPLOYMENT_ID,
       ready:               true,
@@ -140,7 +150,9 @@ export function fleetCluster(extra: { lastSeen?: string | null; redeploy?: numbe
   return {
     apiVersion: 'fleet.cattle.io/v1alpha1',
     kind:       'Cluster',
-    metadata:   { name: 'local', namespace: 'fleet-local', resourceVersion: '500' },
+    metadata:   {
+      name: 'local', namespace: 'fleet-local', resourceVersion: '500'
+    },
     spec:       { redeployAgentGeneration: extra.redeploy ?? 1, kubeConfigSecret: 'local-kubeconfig' },
     status:     {
       namespace:               FLEET_NS,
@@ -166,7 +178,9 @@ export function upgrade(name: string, completed?: string): Upgrade {
   return {
     apiVersion: 'harvesterhci.io/v1beta1',
     kind:       'Upgrade',
-    metadata:   { name, namespace: 'harvester-system', creationTimestamp: '2025-09-24T09:30:00Z' },
+    metadata:   {
+      name, namespace: 'harvester-system', creationTimestamp: '2025-09-24T09:30:00Z'
+    },
     spec:       { version: 'v1.6.1' },
     status:     { previousVersion: 'v1.6.0', conditions: completed ? [cond('Completed', completed)] : [cond('ImageReady', 'True')] },
   };
@@ -177,7 +191,9 @@ export function event(involvedKind: string, involvedName: string, reason: string
     apiVersion:     'v1',
     kind:           'Event',
     metadata:       { name: `${ involvedName }.${ reason.toLowerCase() }`, namespace: ns },
-    involvedObject: { kind: involvedKind, name: involvedName, namespace: ns },
+    involvedObject: {
+      kind: involvedKind, name: involvedName, namespace: ns
+    },
     type:           'Warning',
     reason,
     message:        `${ reason } happened`,

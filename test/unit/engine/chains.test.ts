@@ -55,9 +55,20 @@ describe('root cause', () => {
   it('is the deepest failing object: the BundleDeployment explains Bundle, ManagedChart and Fleet Cluster', () => {
     const objects = [
       managedChart('harvester'),
-      bundle('mcc-harvester', { desiredReady: 1, ready: 0, errApplied: 1 }, 'harvester'),
-      bundleDeployment('mcc-harvester', { appliedDeploymentID: 'old', conditions: [{ type: 'Deployed', status: 'False', message: 'webhook denied' }] }),
-      fleetCluster({ summary: { desiredReady: 1, ready: 0, errApplied: 1 } }),
+      bundle('mcc-harvester', {
+        desiredReady: 1, ready: 0, errApplied: 1
+      }, 'harvester'),
+      bundleDeployment('mcc-harvester', {
+        appliedDeploymentID: 'old',
+        conditions:          [{
+          type: 'Deployed', status: 'False', message: 'webhook denied'
+        }]
+      }),
+      fleetCluster({
+        summary: {
+          desiredReady: 1, ready: 0, errApplied: 1
+        }
+      }),
     ];
     const d = diagnose({ objects, now: NOW });
 
@@ -66,7 +77,12 @@ describe('root cause', () => {
   });
 
   it('is the failing HelmChart, not its failed release', () => {
-    const crash = pod('rke2-canal', 'aaaaa', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } } }] });
+    const crash = pod('rke2-canal', 'aaaaa', {
+      phase:             'Running',
+      containerStatuses: [{
+        name: 'helm', restartCount: 4, state: { waiting: { reason: 'CrashLoopBackOff' } }
+      }]
+    });
     const d = diagnose({ objects: [helmChart('rke2-canal'), job('rke2-canal', { active: 1 }), crash, app('rke2-canal', 'kube-system', 'failed')], now: NOW });
 
     expect(d.verdict.rootCause).toEqual({ type: 'helm.cattle.io.helmchart', id: 'kube-system/rke2-canal' });
@@ -108,7 +124,11 @@ describe('verdict', () => {
     const d = diagnose({ objects: [], now: NOW });
 
     expect(d.verdict).toEqual({
-      health: 'ok', rootCause: null, phase: 'none', upgrade: null, counts: {
+      health:    'ok',
+      rootCause: null,
+      phase:     'none',
+      upgrade:   null,
+      counts:    {
         ok: 0, progressing: 0, warning: 0, error: 0, unknown: 0
       }
     });

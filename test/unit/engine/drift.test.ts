@@ -33,9 +33,15 @@ describe('drift lines', () => {
   });
 
   it('says missing, not owned and extra objects', () => {
-    expect(driftFromModified({ kind: 'ConfigMap', name: 'a', missing: true }).change).toBe('missing');
-    expect(driftFromModified({ kind: 'ConfigMap', name: 'a', missing: true, exist: true }).change).toBe('not-owned');
-    expect(driftFromModified({ kind: 'ConfigMap', name: 'a', delete: true }).change).toBe('extra');
+    expect(driftFromModified({
+      kind: 'ConfigMap', name: 'a', missing: true
+    }).change).toBe('missing');
+    expect(driftFromModified({
+      kind: 'ConfigMap', name: 'a', missing: true, exist: true
+    }).change).toBe('not-owned');
+    expect(driftFromModified({
+      kind: 'ConfigMap', name: 'a', delete: true
+    }).change).toBe('extra');
   });
 
   it('shows only the paths of a Secret, never its values', () => {
@@ -87,10 +93,15 @@ describe('Secret values in condition messages', () => {
       conditions: [cond('Ready', 'False', { reason: 'Error', message })],
     });
     const b = bundle('mcc-harvester', {
-      desiredReady: 1, ready: 0, modified: 1, nonReadyResources: [{ name: 'fleet-local/local', bundleState: 'Modified', modifiedStatus: bd.status!.modifiedStatus }]
+      desiredReady:      1,
+      ready:             0,
+      modified:          1,
+      nonReadyResources: [{
+        name: 'fleet-local/local', bundleState: 'Modified', modifiedStatus: bd.status?.modifiedStatus
+      }]
     });
 
-    b.status!.conditions = [cond('Ready', 'False', { message })];
+    b.status = { ...b.status, conditions: [cond('Ready', 'False', { message })] };
     for (const objects of [[bd, b], [b]]) {
       const d = diagnose({ objects, now: NOW });
 

@@ -20,12 +20,22 @@ describe('Bundle state from summary counts and display.state', () => {
   it.each([
     [{ desiredReady: 1, ready: 1 }, undefined, 'Ready'],
     [{ desiredReady: 2, ready: 1 }, undefined, 'NotReady'],
-    [{ desiredReady: 1, ready: 0, errApplied: 1 }, undefined, 'ErrApplied'],
-    [{ desiredReady: 1, ready: 0, waitApplied: 1, modified: 1 }, undefined, 'WaitApplied'],
-    [{ desiredReady: 1, ready: 0, modified: 1, outOfSync: 1 }, undefined, 'Modified'],
-    [{ desiredReady: 1, ready: 0, pending: 1, notReady: 1 }, undefined, 'Pending'],
+    [{
+      desiredReady: 1, ready: 0, errApplied: 1
+    }, undefined, 'ErrApplied'],
+    [{
+      desiredReady: 1, ready: 0, waitApplied: 1, modified: 1
+    }, undefined, 'WaitApplied'],
+    [{
+      desiredReady: 1, ready: 0, modified: 1, outOfSync: 1
+    }, undefined, 'Modified'],
+    [{
+      desiredReady: 1, ready: 0, pending: 1, notReady: 1
+    }, undefined, 'Pending'],
     [{ desiredReady: 1, ready: 1 }, 'OutOfSync', 'OutOfSync'],
-    [{ desiredReady: 1, ready: 0, nonReadyResources: [{ name: 'fleet-local/local', bundleState: 'ErrApplied' }] }, undefined, 'ErrApplied'],
+    [{
+      desiredReady: 1, ready: 0, nonReadyResources: [{ name: 'fleet-local/local', bundleState: 'ErrApplied' }]
+    }, undefined, 'ErrApplied'],
     [undefined, undefined, undefined],
     [{ desiredReady: 0, ready: 0 }, undefined, undefined],
   ])('%j with display %s is %s', (summary, display, expected) => {
@@ -33,9 +43,11 @@ describe('Bundle state from summary counts and display.state', () => {
   });
 
   it('is an error for ErrApplied counts although the Ready condition says True (reason Error)', () => {
-    const b = bundle('mcc-harvester', { desiredReady: 1, ready: 0, errApplied: 1 });
+    const b = bundle('mcc-harvester', {
+      desiredReady: 1, ready: 0, errApplied: 1
+    });
 
-    b.status!.conditions = [cond('Ready', 'True', { reason: 'Error' })];
+    b.status = { ...b.status, conditions: [cond('Ready', 'True', { reason: 'Error' })] };
     const item = find(diagnose({ objects: [b], now: NOW }), 'fleet.cattle.io.bundle', 'fleet-local/mcc-harvester');
 
     expect(item.health).toBe('error');
@@ -43,14 +55,18 @@ describe('Bundle state from summary counts and display.state', () => {
   });
 
   it('is not ok for Modified counts although the Ready condition says True', () => {
-    const b = bundle('mcc-harvester', { desiredReady: 1, ready: 0, modified: 1 });
+    const b = bundle('mcc-harvester', {
+      desiredReady: 1, ready: 0, modified: 1
+    });
 
     expect(find(diagnose({ objects: [b], now: NOW }), 'fleet.cattle.io.bundle', 'fleet-local/mcc-harvester').health).toBe('warning');
   });
 
   it('is progressing for WaitApplied, OutOfSync and Pending', () => {
     for (const key of ['waitApplied', 'outOfSync', 'pending']) {
-      const b = bundle('b', { desiredReady: 1, ready: 0, [key]: 1 });
+      const b = bundle('b', {
+        desiredReady: 1, ready: 0, [key]: 1
+      });
 
       expect(find(diagnose({ objects: [b], now: NOW }), 'fleet.cattle.io.bundle', 'fleet-local/b').health).toBe('progressing');
     }
@@ -61,7 +77,7 @@ describe('Bundle state from summary counts and display.state', () => {
     const none = bundle('n', { desiredReady: 0, ready: 0 });
     const fresh = bundle('f');
 
-    paused.spec!.paused = true;
+    paused.spec = { ...paused.spec, paused: true };
     delete fresh.status;
     const d = diagnose({ objects: [paused, none, fresh], now: NOW });
 
@@ -91,7 +107,9 @@ describe('BundleDeployment state (Fleet order, real …ID keys)', () => {
   });
 
   it('checks applied before ready, ready before staged, staged before modified', () => {
-    expect(bundleDeploymentState(bundleDeployment('b', { appliedDeploymentID: 'x', ready: false, nonModified: false }))).toBe('WaitApplied');
+    expect(bundleDeploymentState(bundleDeployment('b', {
+      appliedDeploymentID: 'x', ready: false, nonModified: false
+    }))).toBe('WaitApplied');
     expect(bundleDeploymentState(bundleDeployment('b', { ready: false, nonModified: false }))).toBe('NotReady');
     expect(bundleDeploymentState(bundleDeployment('b', { nonModified: false }, { stagedDeploymentID: 's-new:2' }))).toBe('OutOfSync');
     expect(bundleDeploymentState(bundleDeployment('b', { nonModified: false }))).toBe('Modified');
@@ -138,7 +156,12 @@ describe('ManagedChart', () => {
   });
 
   it('otherwise takes the state of its Bundle, which explains it', () => {
-    const d = diagnose({ objects: [managedChart('harvester'), bundle('mcc-harvester', { desiredReady: 1, ready: 0, errApplied: 1 }, 'harvester')], now: NOW });
+    const d = diagnose({
+      objects: [managedChart('harvester'), bundle('mcc-harvester', {
+        desiredReady: 1, ready: 0, errApplied: 1
+      }, 'harvester')],
+      now: NOW
+    });
     const item = find(d, 'management.cattle.io.managedchart', 'fleet-local/harvester');
 
     expect(item.health).toBe('error');
@@ -179,7 +202,14 @@ describe('Fleet Cluster', () => {
 
   it('otherwise takes the state of its bundles, explained by its BundleDeployments', () => {
     const bd = bundleDeployment('mcc-harvester', { nonModified: false });
-    const d = diagnose({ objects: [fleetCluster({ summary: { desiredReady: 7, ready: 6, modified: 1 } }), bd], now: NOW });
+    const d = diagnose({
+      objects: [fleetCluster({
+        summary: {
+          desiredReady: 7, ready: 6, modified: 1
+        }
+      }), bd],
+      now: NOW
+    });
     const item = find(d, 'fleet.cattle.io.cluster', 'fleet-local/local');
 
     expect(item.health).toBe('warning');

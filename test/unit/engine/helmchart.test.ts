@@ -7,7 +7,9 @@ import {
 } from './builders';
 
 function chartItem(objects: unknown[], listed?: string[]): Item {
-  const d = diagnose({ objects, now: NOW, listed: listed as never });
+  const d = diagnose({
+    objects, now: NOW, listed: listed as never
+  });
   const item = d.items.find((i) => i.type === 'helm.cattle.io.helmchart');
 
   if (!item) {
@@ -18,7 +20,10 @@ function chartItem(objects: unknown[], listed?: string[]): Item {
 }
 
 const running = (restarts = 0): Pod['status'] => ({
-  phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: restarts, state: { running: { startedAt: '2025-09-24T09:59:00Z' } } }]
+  phase:             'Running',
+  containerStatuses: [{
+    name: 'helm', restartCount: restarts, state: { running: { startedAt: '2025-09-24T09:59:00Z' } }
+  }]
 });
 
 describe('HelmChart health', () => {
@@ -33,7 +38,10 @@ describe('HelmChart health', () => {
   it('is an error when Failed=True, with its reason and message, even though the Job looks fine', () => {
     const chart = helmChart('monitoring');
 
-    chart.status!.conditions = [cond('JobCreated', 'False'), cond('Failed', 'True', { reason: 'Unsupported version', message: 'Only Helm v3 charts are supported' })];
+    chart.status = {
+      ...chart.status,
+      conditions: [cond('JobCreated', 'False'), cond('Failed', 'True', { reason: 'Unsupported version', message: 'Only Helm v3 charts are supported' })],
+    };
     const item = chartItem([chart, completeJob('monitoring')]);
 
     expect(item.health).toBe('error');
@@ -43,7 +51,10 @@ describe('HelmChart health', () => {
   it.each(['BackoffLimitExceeded', 'DeadlineExceeded'])('is an error when the Job failed with %s, with the termination message', (reason) => {
     const failed = job('addon', { failed: 6, conditions: [cond('Failed', 'True', { reason, message: 'Job has reached the specified backoff limit' })] });
     const p = pod('addon', 'abcde', {
-      phase: 'Failed', containerStatuses: [{ name: 'helm', restartCount: 0, state: { terminated: { exitCode: 1, message: 'Error: chart requires kubeVersion' } } }]
+      phase:             'Failed',
+      containerStatuses: [{
+        name: 'helm', restartCount: 0, state: { terminated: { exitCode: 1, message: 'Error: chart requires kubeVersion' } }
+      }]
     });
     const item = chartItem([helmChart('addon'), failed, p]);
 
@@ -64,18 +75,30 @@ describe('HelmChart health', () => {
     const item = chartItem([helmChart('rke2-ingress-nginx'), job('rke2-ingress-nginx', { active: 1 }), p]);
 
     expect(item.health).toBe('error');
-    expect(item.evidence).toMatchObject({ jobState: 'crash-looping', restarts: 12, lastMessage: 'Upgrading helm chart\n' });
+    expect(item.evidence).toMatchObject({
+      jobState: 'crash-looping', restarts: 12, lastMessage: 'Upgrading helm chart\n'
+    });
     expect(item.summary.args).toMatchObject({ restarts: 12, exitCode: 1 });
   });
 
   it('is an error when the container terminated non-zero after restarts', () => {
-    const p = pod('c', 'aaaaa', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 2, state: { terminated: { exitCode: 2, message: 'boom' } } }] });
+    const p = pod('c', 'aaaaa', {
+      phase:             'Running',
+      containerStatuses: [{
+        name: 'helm', restartCount: 2, state: { terminated: { exitCode: 2, message: 'boom' } }
+      }]
+    });
 
     expect(chartItem([helmChart('c'), job('c', { active: 1 }), p]).health).toBe('error');
   });
 
   it.each(['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError'])('is an error when the pod waits in %s, with the waiting message', (reason) => {
-    const p = pod('c', 'aaaaa', { phase: 'Pending', containerStatuses: [{ name: 'helm', restartCount: 0, state: { waiting: { reason, message: 'rpc error: not found' } } }] });
+    const p = pod('c', 'aaaaa', {
+      phase:             'Pending',
+      containerStatuses: [{
+        name: 'helm', restartCount: 0, state: { waiting: { reason, message: 'rpc error: not found' } }
+      }]
+    });
     const item = chartItem([helmChart('c'), job('c', { active: 1 }), p]);
 
     expect(item.health).toBe('error');
@@ -84,9 +107,7 @@ describe('HelmChart health', () => {
   });
 
   it('is a warning when the pod is Pending and unschedulable', () => {
-    const p = pod('c', 'aaaaa', {
-      phase: 'Pending', conditions: [cond('PodScheduled', 'False', { reason: 'Unschedulable', message: '0/1 nodes are available: 1 node(s) had untolerated taint' })]
-    });
+    const p = pod('c', 'aaaaa', { phase: 'Pending', conditions: [cond('PodScheduled', 'False', { reason: 'Unschedulable', message: '0/1 nodes are available: 1 node(s) had untolerated taint' })] });
     const item = chartItem([helmChart('c'), job('c', { active: 1 }), p]);
 
     expect(item.health).toBe('warning');
@@ -115,7 +136,9 @@ describe('HelmChart health', () => {
   it('is an error when the container runs again after failing before', () => {
     const status = running(3);
 
-    status!.containerStatuses![0].lastState = { terminated: { exitCode: 1, message: 'failed' } };
+    const [helm] = status?.containerStatuses || [];
+
+    helm.lastState = { terminated: { exitCode: 1, message: 'failed' } };
 
     expect(chartItem([helmChart('c'), job('c', { active: 1 }), pod('c', 'aaaaa', status)]).health).toBe('error');
   });
@@ -137,10 +160,22 @@ describe('HelmChart health', () => {
     const vmPod: Pod = {
       apiVersion: 'v1',
       kind:       'Pod',
-      metadata:   { name: 'virt-launcher-vm1-abcde', namespace: 'default', labels: { 'kubevirt.io': 'virt-launcher' } },
-      status:     { phase: 'Running', containerStatuses: [{ name: 'compute', restartCount: 40, state: { waiting: { reason: 'CrashLoopBackOff' } } }] },
+      metadata:   {
+        name: 'virt-launcher-vm1-abcde', namespace: 'default', labels: { 'kubevirt.io': 'virt-launcher' }
+      },
+      status:     {
+        phase:             'Running',
+        containerStatuses: [{
+          name: 'compute', restartCount: 40, state: { waiting: { reason: 'CrashLoopBackOff' } }
+        }]
+      },
     };
-    const otherChart = pod('other', 'zzzzz', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } } }] });
+    const otherChart = pod('other', 'zzzzz', {
+      phase:             'Running',
+      containerStatuses: [{
+        name: 'helm', restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } }
+      }]
+    });
     const d = diagnose({ objects: [helmChart('c'), completeJob('c'), vmPod, otherChart], now: NOW });
 
     expect(d.items.find((i) => i.id === 'kube-system/c')?.health).toBe('ok');
@@ -149,7 +184,12 @@ describe('HelmChart health', () => {
   });
 
   it('judges from the newest pod of the Job', () => {
-    const old = pod('c', 'old01', { phase: 'Running', containerStatuses: [{ name: 'helm', restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } } }] });
+    const old = pod('c', 'old01', {
+      phase:             'Running',
+      containerStatuses: [{
+        name: 'helm', restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff' } }
+      }]
+    });
     const fresh = pod('c', 'new01', running());
 
     old.metadata.creationTimestamp = '2025-09-24T08:00:00Z';
@@ -161,7 +201,15 @@ describe('HelmChart health', () => {
   it('attaches the Job, its pods and their events as evidence and relations, not as items', () => {
     const j: Job = completeJob('c');
     const p = pod('c', 'aaaaa', { phase: 'Succeeded' });
-    const ev = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1', namespace: 'kube-system' }, involvedObject: { kind: 'Job', name: 'helm-install-c', namespace: 'kube-system' }, reason: 'Completed' };
+    const ev = {
+      apiVersion:     'v1',
+      kind:           'Event',
+      metadata:       { name: 'e1', namespace: 'kube-system' },
+      involvedObject: {
+        kind: 'Job', name: 'helm-install-c', namespace: 'kube-system'
+      },
+      reason: 'Completed'
+    };
     const d = diagnose({ objects: [helmChart('c'), j, p, ev], now: NOW });
     const item = d.items[0];
 

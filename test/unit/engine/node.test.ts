@@ -17,7 +17,7 @@ describe('Node health', () => {
   it('is an error without a Ready condition', () => {
     const n = node('n1', 'True');
 
-    n.status!.conditions = [];
+    n.status = { ...n.status, conditions: [] };
     expect(diagnose({ objects: [n], now: NOW }).items[0].health).toBe('error');
   });
 

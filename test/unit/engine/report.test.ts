@@ -46,8 +46,13 @@ describe('Markdown report', () => {
       }],
     });
 
-    chart.status!.conditions!.push(cond('Extra', 'False', { reason: PAYLOAD, message: `|pipe| ${ PAYLOAD } \`\`\`` }));
-    const bd = bundleDeployment(`mcc-${ PAYLOAD }`, { nonModified: false, modifiedStatus: [{ kind: 'ConfigMap', name: PAYLOAD, patch: JSON.stringify({ data: { [PAYLOAD]: PAYLOAD } }) }] });
+    chart.status?.conditions?.push(cond('Extra', 'False', { reason: PAYLOAD, message: `|pipe| ${ PAYLOAD } \`\`\`` }));
+    const bd = bundleDeployment(`mcc-${ PAYLOAD }`, {
+      nonModified:    false,
+      modifiedStatus: [{
+        kind: 'ConfigMap', name: PAYLOAD, patch: JSON.stringify({ data: { [PAYLOAD]: PAYLOAD } })
+      }]
+    });
 
     return [chart, j, p, bd];
   }
@@ -76,7 +81,9 @@ describe('Markdown report', () => {
   });
 
   it('lists what it skipped', () => {
-    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n' }, data: { k: 'c2VjcmV0' } };
+    const secret = {
+      apiVersion: 'v1', kind: 'Secret', metadata: { name: 's', namespace: 'n' }, data: { k: 'c2VjcmV0' }
+    };
     const d = diagnose({ objects: [secret, secret], now: NOW });
     const md = markdownReport(d, english);
 
@@ -98,7 +105,9 @@ describe('JSON report', () => {
       'fleet.cattle.io.bundledeployment cluster-fleet-local-local-1a3d67d0a899/mcc-b', 'helm.cattle.io.helmchart kube-system/a', 'helm.cattle.io.helmchart kube-system/z',
     ]);
     expect(report.items[0].summary).toBe('Deployed, but 0 resources were changed outside Fleet');
-    expect(report.items[1]).toMatchObject({ health: 'unknown', summary: 'Jobs could not be read, so whether this chart installed is unknown', actions: [] });
+    expect(report.items[1]).toMatchObject({
+      health: 'unknown', summary: 'Jobs could not be read, so whether this chart installed is unknown', actions: []
+    });
   });
 
   it('never carries chart values or chart content', () => {

@@ -1,10 +1,9 @@
 /** The JSON report: a stable contract for scripts and bug reports, with summaries in words. */
-import type { ObjectRef } from '../../types';
+import type { Condition, ObjectRef } from '../../types';
 import type { Translate } from '../messages';
 import type {
   ActionId, Diagnosis, DriftLine, Health, Phase, UpgradeInfo
 } from '../model';
-import type { Condition } from '../../types';
 import { render } from './render';
 
 export interface JsonReportItem extends ObjectRef {

@@ -7,9 +7,7 @@ import type { Condition, ObjectRef } from '../../types';
 import { refKey } from '../chains';
 import type { Message, Translate } from '../messages';
 import { HEALTH_ORDER } from '../model';
-import type {
-  ActionId, Diagnosis, DriftLine, Item
-} from '../model';
+import type { ActionId, Diagnosis, DriftLine, Item } from '../model';
 import { objectLabel } from '../util';
 import { codeSpan, fencedBlock, tableCell } from './markdown-text';
 import { kindName, render, word } from './render';
@@ -44,9 +42,9 @@ function conditionLines(t: Translate, conditions: Condition[]): string[] {
 }
 
 const DRIFT_WORDS = {
-  'modified':  'report.driftModified',
-  'missing':   'report.driftMissing',
-  'extra':     'report.driftExtra',
+  modified:    'report.driftModified',
+  missing:     'report.driftMissing',
+  extra:       'report.driftExtra',
   'not-owned': 'report.driftNotOwned',
   'not-ready': 'report.driftNotReady',
 } as const;

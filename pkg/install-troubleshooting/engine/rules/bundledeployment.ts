@@ -55,5 +55,7 @@ export function bundleDeploymentRule(bd: BundleDeployment, agentCause: ObjectRef
     summary = msg('bundleDeployment.ready', { release: status.release || '' });
   }
 
-  return result(HEALTH_OF_STATE[state], summary, { reasons, causes, drift });
+  return result(HEALTH_OF_STATE[state], summary, {
+    reasons, causes, drift
+  });
 }

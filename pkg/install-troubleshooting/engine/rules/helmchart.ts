@@ -66,16 +66,20 @@ function podFacts(job: string, pod: Pod): JobFacts | undefined {
     return {
       state:   'crash-looping',
       restarts,
-      message: msg('helmChart.crashLooping', { pod: podName, restarts, exitCode: last?.exitCode ?? '?' }),
-      detail:  last?.message || waiting?.message,
+      message: msg('helmChart.crashLooping', {
+        pod: podName, restarts, exitCode: last?.exitCode ?? '?'
+      }),
+      detail: last?.message || waiting?.message,
     };
   }
   if (pod.status?.phase === 'Failed' || (terminated && (terminated.exitCode || 0) !== 0)) {
     return {
       state:   'crash-looping',
       restarts,
-      message: msg('helmChart.crashLooping', { pod: podName, restarts, exitCode: terminated?.exitCode ?? '?' }),
-      detail:  terminated?.message || pod.status?.message,
+      message: msg('helmChart.crashLooping', {
+        pod: podName, restarts, exitCode: terminated?.exitCode ?? '?'
+      }),
+      detail: terminated?.message || pod.status?.message,
     };
   }
   const scheduled = condition(pod.status?.conditions, 'PodScheduled');
@@ -86,7 +90,9 @@ function podFacts(job: string, pod: Pod): JobFacts | undefined {
     };
   }
   if (c?.state?.running) {
-    return { state: 'running', restarts, message: msg('helmChart.running', { job }) };
+    return {
+      state: 'running', restarts, message: msg('helmChart.running', { job })
+    };
   }
 
   return undefined;
@@ -102,7 +108,9 @@ export function jobFacts(job: Job, pods: Pod[], podsListed: boolean, now: Date):
   const restarts = fromPod?.restarts || 0;
 
   if (isTrue(condition(conditions, 'Complete')) || ((job.status?.succeeded || 0) > 0 && !isTrue(failed))) {
-    return { state: 'complete', restarts, message: msg('helmChart.complete', { job: name }) };
+    return {
+      state: 'complete', restarts, message: msg('helmChart.complete', { job: name })
+    };
   }
   if (isTrue(failed)) {
     const c = pod && helmContainer(pod);
@@ -111,41 +119,51 @@ export function jobFacts(job: Job, pods: Pod[], podsListed: boolean, now: Date):
     return {
       state:   'failed',
       restarts,
-      message: msg('helmChart.jobFailed', { job: name, reason: failed?.reason || '', message: failed?.message || '' }),
-      detail:  terminated?.message,
+      message: msg('helmChart.jobFailed', {
+        job: name, reason: failed?.reason || '', message: failed?.message || ''
+      }),
+      detail: terminated?.message,
     };
   }
   if (fromPod) {
     return fromPod;
   }
   if (job.spec?.suspend) {
-    return { state: 'suspended', restarts, message: msg('helmChart.suspended', { job: name }) };
+    return {
+      state: 'suspended', restarts, message: msg('helmChart.suspended', { job: name })
+    };
   }
   const s = job.status || {};
   const noCounts = !s.active && !s.succeeded && !s.failed && !s.ready;
   const age = secondsSince(s.startTime || job.metadata.creationTimestamp, now);
 
   if (podsListed && !pods.length && noCounts && age !== undefined && age > STUCK_JOB_SECONDS) {
-    return { state: 'stuck', restarts, message: msg('helmChart.stuck', { job: name, minutes: minutes(age) }) };
+    return {
+      state: 'stuck', restarts, message: msg('helmChart.stuck', { job: name, minutes: minutes(age) })
+    };
   }
   if (s.active) {
-    return { state: 'running', restarts, message: msg('helmChart.running', { job: name }) };
+    return {
+      state: 'running', restarts, message: msg('helmChart.running', { job: name })
+    };
   }
 
-  return { state: 'starting', restarts, message: msg('helmChart.starting', { job: name }) };
+  return {
+    state: 'starting', restarts, message: msg('helmChart.starting', { job: name })
+  };
 }
 
 const HEALTH_OF_JOB: Record<JobState, RuleResult['health']> = {
-  'complete':      'ok',
-  'failed':        'error',
+  complete:        'ok',
+  failed:          'error',
   'crash-looping': 'error',
   'image-error':   'error',
-  'unschedulable': 'warning',
-  'stuck':         'warning',
-  'running':       'progressing',
-  'starting':      'progressing',
-  'suspended':     'progressing',
-  'missing':       'progressing',
+  unschedulable:   'warning',
+  stuck:           'warning',
+  running:         'progressing',
+  starting:        'progressing',
+  suspended:       'progressing',
+  missing:         'progressing',
   'not-created':   'progressing',
   'not-listed':    'unknown',
 };
@@ -160,11 +178,17 @@ export function helmChartRule(input: HelmChartInputs): RuleResult {
   if (job) {
     facts = jobFacts(job, pods, podsListed, now);
   } else if (!jobsListed) {
-    facts = { state: 'not-listed', restarts: 0, message: msg('helmChart.jobsNotListed') };
+    facts = {
+      state: 'not-listed', restarts: 0, message: msg('helmChart.jobsNotListed')
+    };
   } else if (jobName) {
-    facts = { state: 'missing', restarts: 0, message: msg('helmChart.jobMissing', { job: jobName }) };
+    facts = {
+      state: 'missing', restarts: 0, message: msg('helmChart.jobMissing', { job: jobName })
+    };
   } else {
-    facts = { state: 'not-created', restarts: 0, message: msg('helmChart.notCreated') };
+    facts = {
+      state: 'not-created', restarts: 0, message: msg('helmChart.notCreated')
+    };
   }
 
   const evidence: HelmChartEvidence = {
@@ -179,9 +203,7 @@ export function helmChartRule(input: HelmChartInputs): RuleResult {
   const failed = condition(chart.status?.conditions, 'Failed');
 
   if (isTrue(failed)) {
-    return result('error', msg('helmChart.failedCondition', { reason: failed?.reason || '', message: failed?.message || '' }), {
-      reasons: [facts.message, ...reasons], evidence
-    });
+    return result('error', msg('helmChart.failedCondition', { reason: failed?.reason || '', message: failed?.message || '' }), { reasons: [facts.message, ...reasons], evidence });
   }
   if (chart.metadata.deletionTimestamp) {
     return result('progressing', msg('helmChart.deleting'), { reasons: [facts.message, ...reasons], evidence });

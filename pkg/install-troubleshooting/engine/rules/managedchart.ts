@@ -21,9 +21,7 @@ export function managedChartRule(mc: ManagedChart, bundle: { ref: ObjectRef; rul
   if (bundle) {
     const state = bundle.rule.health === 'ok' ? 'Ready' : stateFromSummary(mc.status?.summary, mc.status?.display?.state);
 
-    return result(bundle.rule.health, msg('managedChart.bundleState', { bundle: bundle.ref.id, state: state || bundle.rule.health }), {
-      causes: bundle.rule.health === 'ok' ? [] : [bundle.ref]
-    });
+    return result(bundle.rule.health, msg('managedChart.bundleState', { bundle: bundle.ref.id, state: state || bundle.rule.health }), { causes: bundle.rule.health === 'ok' ? [] : [bundle.ref] });
   }
   const state = stateFromSummary(mc.status?.summary, mc.status?.display?.state);
 
