@@ -1,13 +1,33 @@
 import { importTypes } from '@rancher/auto-import';
-import { IPlugin } from '@shell/core/types';
+import { ActionLocation, IPlugin } from '@shell/core/types';
+import type { ShellStore } from './shell-store';
+import * as product from './product';
 
-// Extension entry point. For now it only registers what the shell auto-imports
-// from this package's folders (l10n translations) and its metadata; the page
-// inside the Harvester product is added later.
+/**
+ * Extension entry: metadata, the page in the Harvester and Explorer navigation, the header
+ * action that opens the side panel, and the uninstall hook. Wiring only; everything else is
+ * loaded when it is used.
+ */
 export default function(plugin: IPlugin): void {
-  // Auto-import l10n (and models/detail/edit/list, when present) from the folders
+  // Auto-import l10n and the page (list/) from the folders
   importTypes(plugin);
 
-  // Provide plugin metadata from package.json
   plugin.metadata = require('./package.json');
+
+  // The shell calls the module's init(plugin, store); its ProductFunction type says otherwise.
+  plugin.addProduct(product as unknown as Parameters<IPlugin['addProduct']>[0]);
+
+  plugin.addUninstallHook((_plugin: IPlugin, internal: { store: ShellStore }) => {
+    product.removeEntries(internal.store);
+  });
+
+  plugin.addAction(ActionLocation.HEADER, { product: ['harvester'] }, {
+    tooltipKey: 'installTroubleshooting.header.tooltip',
+    icon:       'icon-search',
+    invoke(this: { $store: ShellStore }) {
+      const store = this.$store;
+
+      import('./panel-launcher').then(({ openOverview }) => openOverview(store));
+    },
+  });
 }

@@ -19,6 +19,8 @@ import { condition, isFalse, label } from './util';
 export const MERGE_PATCH = 'application/merge-patch+json';
 
 export interface PlannedRequest {
+  /** The object the request changes. */
+  object: ObjectRef;
   method: 'PATCH' | 'DELETE';
   url: string;
   headers: Record<string, string>;
@@ -51,11 +53,11 @@ function steveUrl(obj: KubeObject, collection: string, urls: UrlContext): string
   return obj.links?.self || `${ urls.clusterBase }/v1/${ collection }/${ namespace ? `${ namespace }/` : '' }${ name }`;
 }
 
-function mergePatch(url: string, obj: KubeObject, body: Record<string, unknown>): PlannedRequest {
+function mergePatch(object: ObjectRef, url: string, obj: KubeObject, body: Record<string, unknown>): PlannedRequest {
   const rv = obj.metadata.resourceVersion;
 
   return {
-    method: 'PATCH', url, headers: { 'content-type': MERGE_PATCH }, body: rv ? { metadata: { resourceVersion: rv }, ...body } : body
+    object, method: 'PATCH', url, headers: { 'content-type': MERGE_PATCH }, body: rv ? { metadata: { resourceVersion: rv }, ...body } : body
   };
 }
 
@@ -75,8 +77,8 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
     return undefined;
   }
   const statusUrl = `${ chart.links?.view || `${ urls.clusterBase }/apis/helm.cattle.io/v1/namespaces/${ chart.metadata.namespace }/helmcharts/${ name }` }/status`;
-  const reset = mergePatch(statusUrl, chart, { status: null });
   const chartRef = refOf(TYPES.HELM_CHART, chart);
+  const reset = mergePatch(chartRef, statusUrl, chart, { status: null });
 
   if (state === 'missing') {
     return {
@@ -95,7 +97,7 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
     action:     'rerun',
     target:     jobRef,
     requests:   [reset, {
-      method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {}
+      object: jobRef, method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {}
     }],
     permission: { ref: jobRef, link: 'remove' },
     allowed:    allowed(job, 'remove'),
@@ -137,7 +139,7 @@ function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPla
   return {
     action:     'force-redeploy',
     target:     ref,
-    requests:   [mergePatch(steveUrl(bundle, 'fleet.cattle.io.bundles', urls), bundle, { spec: { forceSyncGeneration: from + 1 } })],
+    requests:   [mergePatch(ref, steveUrl(bundle, 'fleet.cattle.io.bundles', urls), bundle, { spec: { forceSyncGeneration: from + 1 } })],
     permission: { ref, link: 'update' },
     allowed:    allowed(bundle, 'update'),
     label:      msg('action.force-redeploy.label'),
@@ -158,7 +160,7 @@ function planResume(a: Analysis, item: Item, urls: UrlContext): ActionPlan | und
   return {
     action:     'resume',
     target:     ref,
-    requests:   [mergePatch(steveUrl(mc, 'management.cattle.io.managedcharts', urls), mc, { spec: { paused: false } })],
+    requests:   [mergePatch(ref, steveUrl(mc, 'management.cattle.io.managedcharts', urls), mc, { spec: { paused: false } })],
     permission: { ref, link: 'update' },
     allowed:    allowed(mc, 'update'),
     label:      msg('action.resume.label'),
@@ -178,7 +180,7 @@ function planRedeployAgent(a: Analysis, item: Item, urls: UrlContext): ActionPla
   return {
     action:     'redeploy-agent',
     target:     ref,
-    requests:   [mergePatch(steveUrl(cluster, 'fleet.cattle.io.clusters', urls), cluster, { spec: { redeployAgentGeneration: to } })],
+    requests:   [mergePatch(ref, steveUrl(cluster, 'fleet.cattle.io.clusters', urls), cluster, { spec: { redeployAgentGeneration: to } })],
     permission: { ref, link: 'update' },
     allowed:    allowed(cluster, 'update'),
     label:      msg('action.redeploy-agent.label'),

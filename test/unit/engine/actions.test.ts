@@ -40,13 +40,14 @@ describe('rerun (HelmChart)', () => {
 
     expect(plan?.requests).toEqual([
       {
+        object:  CHART,
         method:  'PATCH',
         url:     `${ BASE }/apis/helm.cattle.io/v1/namespaces/kube-system/helmcharts/rke2-canal/status`,
         headers: { 'content-type': 'application/merge-patch+json' },
         body:    { metadata: { resourceVersion: '100' }, status: null },
       },
       {
-        method: 'DELETE', url: `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`, headers: {}
+        object: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' }, method: 'DELETE', url: `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`, headers: {}
       },
     ]);
     expect(plan?.permission).toEqual({ ref: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' }, link: 'remove' });
@@ -144,6 +145,7 @@ describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', 
     for (const ref of [MC, BUNDLE, BD]) {
       expect(offered(a, ref)).toContain('force-redeploy');
       expect(planAction(a, ref, 'force-redeploy')?.requests).toEqual([{
+        object:  BUNDLE,
         method:  'PATCH',
         url:     `${ BASE }/v1/fleet.cattle.io.bundles/fleet-local/mcc-harvester`,
         headers: { 'content-type': 'application/merge-patch+json' },
@@ -177,6 +179,7 @@ describe('resume (paused ManagedChart)', () => {
     const a = analyze({ objects: fleet({ paused: true }), now: NOW });
 
     expect(planAction(a, MC, 'resume')?.requests).toEqual([{
+      object:  MC,
       method:  'PATCH',
       url:     `${ BASE }/v1/management.cattle.io.managedcharts/fleet-local/harvester`,
       headers: { 'content-type': 'application/merge-patch+json' },

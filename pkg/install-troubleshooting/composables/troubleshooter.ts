@@ -1,0 +1,124 @@
+/**
+ * Ties the store source to the engine: the diagnosis is a computed value of the objects the
+ * store holds, so the shell's watch updates bring a new diagnosis without any polling. A
+ * clock ticks once a minute for the ages (Job without pods, agent check-in).
+ */
+import { computed, ref, watch } from 'vue';
+import type { ComputedRef, Ref } from 'vue';
+import { analyze, planAction } from '../engine';
+import type { ActionId, ActionPlan, Analysis, Item } from '../engine';
+import { hasSettled, snapshot } from '../engine/progress';
+import type { ObjectRef } from '../types';
+import type { ShellStore } from '../shell-store';
+import { ClusterSource } from './cluster-source';
+import type { RequestFailure } from './cluster-source';
+import { sendPlan } from '../handlers/send-plan';
+
+export interface Troubleshooter {
+  source: ClusterSource;
+  analysis: ComputedRef<Analysis>;
+  now: Ref<Date>;
+  item(ref: ObjectRef): Item | undefined;
+  plan(ref: ObjectRef, action: ActionId): ActionPlan | undefined;
+  stop(): void;
+}
+
+export function inStoreOf(store: ShellStore): string {
+  return (store.getters.currentProduct as { inStore?: string } | undefined)?.inStore || 'cluster';
+}
+
+export function createTroubleshooter(store: ShellStore, inStore = inStoreOf(store), clock = () => new Date()): Troubleshooter {
+  const source = new ClusterSource(store, inStore);
+  const now = ref(clock());
+  const timer = setInterval(() => {
+    now.value = clock();
+  }, 60 * 1000);
+  const analysis = computed(() => analyze({
+    objects: source.objects(), now: now.value, listed: source.listed()
+  }));
+
+  return {
+    source,
+    analysis,
+    now,
+    item:  (r) => analysis.value.diagnosis.items.find((i) => i.type === r.type && i.id === r.id),
+    plan:  (r, action) => planAction(analysis.value, r, action, source.urls),
+    stop:  () => clearInterval(timer),
+  };
+}
+
+export type RunPhase = 'idle' | 'confirm' | 'sending' | 'waiting' | 'done' | 'timeout' | 'failed';
+
+export interface ActionRun {
+  phase: Ref<RunPhase>;
+  plan: Ref<ActionPlan | undefined>;
+  failure: Ref<RequestFailure | undefined>;
+  ask(ref: ObjectRef, action: ActionId): void;
+  cancel(): void;
+  confirm(): Promise<void>;
+}
+
+/** How long to wait for a sent plan to show its effect before saying it is still pending. */
+export const SETTLE_TIMEOUT_MS = 3 * 60 * 1000;
+
+/** One action at a time: confirmation, sending, then waiting until the change shows. */
+export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): ActionRun {
+  const phase = ref<RunPhase>('idle');
+  const plan = ref<ActionPlan>();
+  const failure = ref<RequestFailure>();
+  let stopWatch: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const finish = (next: RunPhase) => {
+    phase.value = next;
+    stopWatch?.();
+    stopWatch = undefined;
+    if (timer) {
+      clearTimeout(timer);
+    }
+  };
+
+  return {
+    phase,
+    plan,
+    failure,
+    ask(r, action) {
+      plan.value = t.plan(r, action);
+      failure.value = undefined;
+      phase.value = plan.value ? 'confirm' : 'idle';
+    },
+    cancel() {
+      finish('idle');
+    },
+    async confirm() {
+      const p = plan.value;
+
+      if (!p || phase.value !== 'confirm') {
+        return;
+      }
+      const before = snapshot(t.analysis.value, p);
+
+      phase.value = 'sending';
+      const res = await sendPlan(p, (req) => t.source.send(req));
+
+      if (!res.ok) {
+        failure.value = res.failure;
+        finish('failed');
+
+        return;
+      }
+      if (hasSettled(t.analysis.value, p, before)) {
+        finish('done');
+
+        return;
+      }
+      phase.value = 'waiting';
+      timer = setTimeout(() => finish('timeout'), timeoutMs);
+      stopWatch = watch(t.analysis, (a) => {
+        if (hasSettled(a, p, before)) {
+          finish('done');
+        }
+      });
+    },
+  };
+}
