@@ -1,0 +1,150 @@
+/**
+ * A real Vuex store for component tests: the shell's own `type-map` and `slideInPanel`
+ * modules, a Steve-like `cluster` module holding fixture objects (with the shell's action
+ * names: findAll, findLabelSelector, request), and the translations from our en-us file
+ * rendered with the same ICU formatter the shell uses.
+ */
+import fs from 'fs';
+import path from 'path';
+import { createStore } from 'vuex';
+import * as typeMap from '@shell/store/type-map';
+import slideInPanel from '@shell/store/slideInPanel';
+import { english } from '../engine/english';
+import { steveTypeOf } from '@pkg/engine';
+import type { KubeObject } from '@pkg/types';
+import type { ShellStore } from '@pkg/shell-store';
+
+export const FIXTURES = path.join(__dirname, '../../fixtures');
+export const BASE = '/k8s/clusters/c-m-test';
+export const SEED_NOW = new Date('2025-09-24T10:00:00Z');
+
+const PLURAL: Record<string, string> = {
+  pod: 'pods', node: 'nodes', event: 'events'
+};
+
+/** Turns a kubectl object into a Steve item: type, id and links (the write links only when `canWrite`). */
+export function steveItem<T extends KubeObject>(obj: T, canWrite = true): T {
+  const type = steveTypeOf(obj.apiVersion, obj.kind) || '';
+  const { namespace, name } = obj.metadata;
+  const id = namespace ? `${ namespace }/${ name }` : name;
+  const collection = PLURAL[type] || `${ type }s`;
+  const self = `${ BASE }/v1/${ collection }/${ id }`;
+  const [group, version] = (obj.apiVersion || 'v1').includes('/') ? (obj.apiVersion || '').split('/') : ['', obj.apiVersion || 'v1'];
+  const view = `${ BASE }/${ group ? `apis/${ group }/${ version }` : `api/${ version }` }/${ namespace ? `namespaces/${ namespace }/` : '' }${ (obj.kind || '').toLowerCase() }s/${ name }`;
+  const links: Record<string, string> = { self, view };
+
+  if (canWrite) {
+    Object.assign(links, {
+      update: self, patch: self, remove: self
+    });
+  }
+
+  return {
+    ...obj, type, id, links
+  };
+}
+
+export function seedObjects(file = 'seed-scenario.json', canWrite = true): KubeObject[] {
+  const list = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as { items: KubeObject[] };
+
+  return list.items.map((o) => steveItem(o, canWrite));
+}
+
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers?: Record<string, string>;
+  data?: unknown;
+}
+
+export interface HarnessOptions {
+  /** Types whose schema is missing (as Steve does for types the user cannot see). */
+  noSchema?: string[];
+  /** Types whose list fails, with this HTTP status. */
+  failList?: Record<string, number>;
+  /** Requests whose URL contains a key fail with its status. */
+  failRequest?: Record<string, number>;
+  product?: string;
+}
+
+/** Builds the store and returns it with the list of requests it received. */
+export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
+  const requests: SentRequest[] = [];
+  const cluster = {
+    namespaced: true,
+    state:      () => ({ byType: {} as Record<string, KubeObject[]> }),
+    getters:    {
+      all:       (state: { byType: Record<string, KubeObject[]> }) => (type: string) => state.byType[type] || [],
+      schemaFor: () => (type: string) => (opts.noSchema?.includes(type) ? null : { id: type }),
+    },
+    mutations: {
+      load(state: { byType: Record<string, KubeObject[]> }, { type, list }: { type: string; list: KubeObject[] }) {
+        state.byType[type] = list;
+      },
+    },
+    actions: {
+      async findAll({ commit }: { commit: (t: string, p: unknown) => void }, { type }: { type: string }) {
+        if (opts.failList?.[type]) {
+          throw Object.assign(new Error('forbidden'), { _status: opts.failList[type] });
+        }
+        const list = objects.filter((o) => o.type === type);
+
+        commit('load', { type, list });
+
+        return list;
+      },
+      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type }: { type: string }) {
+        const list = objects.filter((o) => o.type === type && o.metadata.labels?.['helmcharts.helm.cattle.io/chart']);
+
+        commit('load', { type, list });
+
+        return list;
+      },
+      async request(_: unknown, req: SentRequest & { responseType?: string }) {
+        requests.push({
+          url: req.url, method: req.method, headers: req.headers, data: req.data
+        });
+        const failing = Object.entries(opts.failRequest || {}).find(([k]) => req.url.includes(k));
+
+        if (failing) {
+          throw Object.assign(new Error('the object has been modified'), { _status: failing[1] });
+        }
+
+        return req.responseType === 'text' ? { data: 'helm log line 1\n<b data-probe="log">x</b>\n' } : {};
+      },
+    },
+  };
+
+  const store = createStore({
+    modules: {
+      'type-map':   { namespaced: true, ...typeMap },
+      slideInPanel: { namespaced: true, ...slideInPanel },
+      cluster,
+    },
+    getters: {
+      'i18n/t':                                    () => english,
+      'i18n/exists':                               () => () => true,
+      'prefs/get':                                 () => () => 100,
+      activeNamespaceCache:                        () => ({}),
+      currentProduct:                              () => ({ name: opts.product || 'harvester', inStore: 'cluster' }),
+      clusterId:                                   () => 'c-m-test',
+      'management/byId':                           () => () => undefined,
+      'resource-fetch/manualRefreshIsLoading':     () => false,
+      'resource-fetch/refreshFlag':                () => false,
+      'resource-fetch/isTooManyItemsToAutoUpdate': () => false,
+    },
+  });
+
+  /** Replaces objects of a type, as a watch event would. */
+  const update = (type: string, list: KubeObject[]) => store.commit('cluster/load', { type, list });
+
+  return {
+    store, shellStore: store as unknown as ShellStore, requests, update
+  };
+}
+
+export const globalMocks = { $route: { query: {} }, $router: { applyQuery: jest.fn(), replace: jest.fn() } };
+
+export function flush(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
