@@ -10,6 +10,7 @@ import { worst } from '../engine/verdict';
 import { bundleDeploymentState, stateFromSummary } from '../engine/rules/fleet';
 import { refKey } from '../engine/chains';
 import { get, objectId } from '../engine/inventory';
+import { secondsSince } from '../engine/util';
 
 export interface BaseRow {
   /** Unique per table. */
@@ -39,6 +40,8 @@ export interface FleetChartRow extends BaseRow {
 
 export interface AgentRow extends BaseRow {
   lastSeen?: string;
+  /** Minutes between the agent's last check-in and the time the objects were read. */
+  lastSeenMinutes?: number;
   agentGeneration: string;
   readyBundles: string;
 }
@@ -118,10 +121,12 @@ export function agentRows(a: Analysis): AgentRow[] {
   return itemsOf(a, TYPES.FLEET_CLUSTER).map((i) => {
     const c = get(a.inv, TYPES.FLEET_CLUSTER, i.id);
     const summary = c?.status?.summary;
+    const seconds = secondsSince(c?.status?.agent?.lastSeen, new Date(a.diagnosis.now));
 
     return {
       ...base(i),
       lastSeen:        c?.status?.agent?.lastSeen || undefined,
+      lastSeenMinutes: seconds === undefined ? undefined : Math.max(0, Math.floor(seconds / 60)),
       agentGeneration: `${ c?.status?.agentDeployedGeneration ?? '–' }/${ c?.spec?.redeployAgentGeneration ?? 0 }`,
       readyBundles:    c?.status?.display?.readyBundles || `${ summary?.ready || 0 }/${ summary?.desiredReady || 0 }`,
     };

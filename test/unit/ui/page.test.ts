@@ -46,6 +46,7 @@ describe('the page on the seed scenario', () => {
 
     expect(refs(wrapper, 'managedcharts')).toEqual(['management.cattle.io.managedchart:fleet-local/harvester', 'fleet.cattle.io.bundledeployment:cluster-fleet-local-local-1a3d67d0a899/mcc-harvester']);
     expect(refs(wrapper, 'fleet-agent')).toEqual(['fleet.cattle.io.cluster:fleet-local/local']);
+    expect(wrapper.find('[data-testid="it-section-fleet-agent"]').text()).toContain('7 min ago');
     expect(wrapper.find('[data-testid="it-section-helmcharts"] [data-testid="it-section-all-ok"]').text()).toBe('All 6 are OK.');
 
     await wrapper.find('[data-testid="it-problems-only"] .checkbox-container').trigger('click');
