@@ -156,6 +156,17 @@ describe('HelmChart health', () => {
     expect(item.health).toBe('unknown');
   });
 
+  it('is progressing while the chart is deleted, an error when its helm-delete Job fails', () => {
+    const chart = helmChart('c');
+
+    chart.metadata.deletionTimestamp = '2025-09-24T09:59:00Z';
+    chart.status = { ...chart.status, jobName: 'helm-delete-c' };
+    const deleteJob = (status: Job['status']) => ({ ...job('c', status), metadata: { ...job('c', {}).metadata, name: 'helm-delete-c' } });
+
+    expect(chartItem([chart, deleteJob({ active: 1 }), pod('c', 'aaaaa', running())]).health).toBe('progressing');
+    expect(chartItem([chart, deleteJob({ failed: 1, conditions: [cond('Failed', 'True', { reason: 'BackoffLimitExceeded' })] })]).health).toBe('error');
+  });
+
   it('ignores pods of other charts and of virtual machines', () => {
     const vmPod: Pod = {
       apiVersion: 'v1',

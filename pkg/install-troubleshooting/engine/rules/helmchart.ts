@@ -206,7 +206,10 @@ export function helmChartRule(input: HelmChartInputs): RuleResult {
     return result('error', msg('helmChart.failedCondition', { reason: failed?.reason || '', message: failed?.message || '' }), { reasons: [facts.message, ...reasons], evidence });
   }
   if (chart.metadata.deletionTimestamp) {
-    return result('progressing', msg('helmChart.deleting'), { reasons: [facts.message, ...reasons], evidence });
+    // the helm-delete Job uninstalls the release; its failure is still a failure
+    const health = HEALTH_OF_JOB[facts.state] === 'error' ? 'error' : 'progressing';
+
+    return result(health, msg('helmChart.deleting'), { reasons: [facts.message, ...reasons], evidence });
   }
 
   return result(HEALTH_OF_JOB[facts.state], facts.message, { reasons, evidence });
