@@ -460,7 +460,11 @@ export function packageCatalog(opts: PackageOptions = {}): PackageResult {
 
   if (!dist) {
     log(`building: npm run build-pkg ${ name }`);
-    const build = spawnSync('npm', ['run', 'build-pkg', name], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    // A release is a production build whatever the caller's NODE_ENV (under jest it is 'test', which makes the
+    // shell's babel config instrument the bundle for coverage)
+    const build = spawnSync('npm', ['run', 'build-pkg', name], {
+      cwd: root, stdio: ['ignore', process.stderr, process.stderr], env: { ...env, NODE_ENV: 'production' }
+    });
 
     if (build.status !== 0) {
       throw new Error(`npm run build-pkg ${ name } failed (exit ${ build.status ?? build.signal })`);
