@@ -459,6 +459,11 @@ export function packageCatalog(opts: PackageOptions = {}): PackageResult {
   let dist = opts.distDir ? path.resolve(opts.distDir) : '';
 
   if (!dist) {
+    const dirty = spawnSync('git', ['status', '--porcelain', '--', `pkg/${ name }`], { cwd: root, encoding: 'utf8' }).stdout?.trim();
+
+    if (dirty) {
+      log(`warning: pkg/${ name } has uncommitted changes: this build is not the one of the commit whose time dates the index`);
+    }
     log(`building: npm run build-pkg ${ name }`);
     // A release is a production build whatever the caller's NODE_ENV (under jest it is 'test', which makes the
     // shell's babel config instrument the bundle for coverage)
