@@ -167,7 +167,10 @@ describe('re-packaging', () => {
   });
 
   it('exits 2 with one line on an unknown option or a base URL that is not http(s)', () => {
-    for (const [args, env] of [[['--bogus'], {}], [['--no-build', '--out', tmpDir('catalog-bad-')], { CATALOG_BASE_URL: 'ftp://example.invalid/x' }]] as const) {
+    const empty = tmpDir('catalog-bad-');
+
+    tmpDirs.push(empty);
+    for (const [args, env] of [[['--bogus'], {}], [['--no-build', '--out', empty], { CATALOG_BASE_URL: 'ftp://example.invalid/x' }]] as const) {
       const r = runPackage([...args], env);
 
       expect(r.status).toBe(2);
