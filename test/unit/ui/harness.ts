@@ -7,12 +7,17 @@
 import fs from 'fs';
 import path from 'path';
 import { createStore } from 'vuex';
-import * as typeMap from '@shell/store/type-map';
+import * as typeMapModule from '@shell/store/type-map';
 import slideInPanel from '@shell/store/slideInPanel';
 import { english } from '../engine/english';
 import { steveTypeOf } from '@pkg/engine';
 import type { KubeObject } from '@pkg/types';
 import type { ShellStore } from '@pkg/shell-store';
+
+/** The shell's real type-map store module, namespaced as the Dashboard registers it. */
+export function typeMapStoreModule() {
+  return { ...(typeMapModule as unknown as Record<string, unknown>), namespaced: true };
+}
 
 export const FIXTURES = path.join(__dirname, '../../fixtures');
 export const BASE = '/k8s/clusters/c-m-test';
@@ -117,8 +122,8 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
 
   const store = createStore({
     modules: {
-      'type-map':   { namespaced: true, ...typeMap },
-      slideInPanel: { namespaced: true, ...slideInPanel },
+      'type-map':   typeMapStoreModule(),
+      slideInPanel,
       cluster,
     },
     getters: {

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import { createTroubleshooter } from '@pkg/composables/troubleshooter';
-import type { KubeObject, ObjectRef } from '@pkg/types';
+import type { BundleDeployment, KubeObject, ObjectRef } from '@pkg/types';
 import {
   BASE, flush, globalMocks, makeStore, seedObjects, SEED_NOW
 } from './harness';
@@ -87,13 +87,13 @@ describe('the side panel for a BundleDeployment', () => {
     expect(wrapper.find('[data-testid="it-action-status"]').attributes('data-phase')).toBe('waiting');
 
     // the watch brings the BundleDeployment with a new deployment applied
-    const bds = (store.getters['cluster/all']('fleet.cattle.io.bundledeployment') as KubeObject[]).map((bd) => (bd.metadata.name === 'mcc-harvester' ? {
+    const bds = (store.getters['cluster/all']('fleet.cattle.io.bundledeployment') as BundleDeployment[]).map((bd) => (bd.metadata.name === 'mcc-harvester' ? {
       ...bd,
       spec: {
-        ...(bd as { spec: object }).spec, deploymentID: 's-new:1', stagedDeploymentID: 's-new:1'
+        ...bd.spec, deploymentID: 's-new:1', stagedDeploymentID: 's-new:1'
       },
       status: {
-        ...(bd as { status: object }).status, appliedDeploymentID: 's-new:1', nonModified: true
+        ...bd.status, appliedDeploymentID: 's-new:1', nonModified: true
       }
     } : bd));
 
@@ -126,7 +126,8 @@ describe('the side panel for a BundleDeployment', () => {
 
 describe('the side panel for a crash-looping HelmChart', () => {
   it('shows the Job and container state, the message as text, events and the log on request', async() => {
-    const { wrapper, requests } = await mountPanel(CANAL, failingCanal(seedObjects()));
+    const { wrapper, requests, troubleshooter } = await mountPanel(CANAL, failingCanal(seedObjects()));
+    const pod = troubleshooter.source.all('pod').find((p) => p.metadata.labels?.['helmcharts.helm.cattle.io/chart'] === 'rke2-canal');
 
     expect(wrapper.find('[data-testid="it-health"]').attributes('data-health')).toBe('error');
     expect(wrapper.find('[data-testid="it-job-state"]').text()).toBe('kube-system/helm-install-rke2-canal crash-looping');
@@ -136,7 +137,7 @@ describe('the side panel for a crash-looping HelmChart', () => {
 
     await wrapper.find('[data-testid="it-panel-load-log"]').trigger('click');
     await flush();
-    expect(requests.map((r) => r.url)).toEqual([`${ BASE }/api/v1/namespaces/kube-system/pods/${ wrapper.vm.$props.troubleshooter.source.all('pod').find((p: KubeObject) => p.metadata.labels?.['helmcharts.helm.cattle.io/chart'] === 'rke2-canal')?.metadata.name }/log?container=helm&tailLines=50`]);
+    expect(requests.map((r) => r.url)).toEqual([`${ BASE }/api/v1/namespaces/kube-system/pods/${ pod?.metadata.name }/log?container=helm&tailLines=50`]);
     expect(wrapper.find('[data-testid="it-log"]').text()).toContain('<b data-probe="log">x</b>');
     expect(wrapper.find('[data-probe]').exists()).toBe(false);
   });

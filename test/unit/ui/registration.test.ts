@@ -1,11 +1,11 @@
 import { createStore } from 'vuex';
-import * as typeMap from '@shell/store/type-map';
 import plugin from '@pkg/index';
 import { ENTRIES, init, PAGE, removeEntries } from '@pkg/product';
 import type { ShellStore } from '@pkg/shell-store';
+import { typeMapStoreModule } from './harness';
 
 function typeMapStore() {
-  const store = createStore({ modules: { 'type-map': { namespaced: true, ...typeMap } } });
+  const store = createStore({ modules: { 'type-map': typeMapStoreModule() } });
   const state = store.state as unknown as { 'type-map': { virtualTypes: Record<string, { name: string; route?: unknown }[]>; basicTypes: Record<string, Record<string, string>>; typeOptions: { match: string }[] } };
 
   // what Harvester and the Explorer have registered of their own
