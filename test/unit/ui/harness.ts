@@ -122,7 +122,7 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
 
   const store = createStore({
     modules: {
-      'type-map':   typeMapStoreModule(),
+      'type-map': typeMapStoreModule(),
       slideInPanel,
       cluster,
     },
