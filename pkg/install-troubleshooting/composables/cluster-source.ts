@@ -78,10 +78,7 @@ export class ClusterSource {
     Object.assign(status, { state: 'loading', error: undefined });
     try {
       if ((LABELLED_TYPES as readonly string[]).includes(type)) {
-        await this.store.dispatch(`${ this.inStore }/findLabelSelector`, {
-          type,
-          matching: { labelSelector: { matchExpressions: [{ key: CHART_LABEL, operator: 'Exists' }] } },
-        });
+        await this.findLabelled(type);
       } else {
         await this.store.dispatch(`${ this.inStore }/findAll`, { type });
       }
@@ -90,6 +87,24 @@ export class ClusterSource {
       const f = describeFailure(e);
 
       Object.assign(status, { state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message });
+    }
+  }
+
+  /**
+   * Jobs or Pods that carry the HelmChart label, whatever its value. With Rancher's SQL cache
+   * (paginated Steve) the shell sends it as `filter=metadata.labels[…]`; without it, the shell's
+   * label-selector helper knows no `Exists`, so the selector goes to Steve as it is.
+   */
+  private async findLabelled(type: SteveType): Promise<void> {
+    const paginated = getterFn<[{ id: string }], boolean>(this.store, `${ this.inStore }/paginationEnabled`)?.({ id: type });
+
+    if (paginated) {
+      await this.store.dispatch(`${ this.inStore }/findLabelSelector`, {
+        type,
+        matching: { labelSelector: { matchExpressions: [{ key: CHART_LABEL, operator: 'Exists' }] } },
+      });
+    } else {
+      await this.store.dispatch(`${ this.inStore }/findMatching`, { type, selector: CHART_LABEL });
     }
   }
 

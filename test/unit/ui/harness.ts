@@ -70,17 +70,21 @@ export interface HarnessOptions {
   /** Requests whose URL contains a key fail with its status. */
   failRequest?: Record<string, number>;
   product?: string;
+  /** Whether the store pages lists through Rancher's SQL cache. */
+  paginated?: boolean;
 }
 
 /** Builds the store and returns it with the list of requests it received. */
 export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
   const requests: SentRequest[] = [];
+  const selectors: { type: string; selector: string }[] = [];
   const cluster = {
     namespaced: true,
     state:      () => ({ byType: {} as Record<string, KubeObject[]> }),
     getters:    {
-      all:       (state: { byType: Record<string, KubeObject[]> }) => (type: string) => state.byType[type] || [],
-      schemaFor: () => (type: string) => (opts.noSchema?.includes(type) ? null : { id: type }),
+      all:               (state: { byType: Record<string, KubeObject[]> }) => (type: string) => state.byType[type] || [],
+      schemaFor:         () => (type: string) => (opts.noSchema?.includes(type) ? null : { id: type }),
+      paginationEnabled: () => () => !!opts.paginated,
     },
     mutations: {
       load(state: { byType: Record<string, KubeObject[]> }, { type, list }: { type: string; list: KubeObject[] }) {
@@ -98,8 +102,20 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
 
         return list;
       },
-      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type }: { type: string }) {
-        const list = objects.filter((o) => o.type === type && o.metadata.labels?.['helmcharts.helm.cattle.io/chart']);
+      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type, matching }: { type: string; matching: { labelSelector: { matchExpressions: { key: string; operator: string }[] } } }) {
+        const [exp] = matching.labelSelector.matchExpressions;
+
+        selectors.push({ type, selector: `${ exp.key } ${ exp.operator }` });
+        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[exp.key] !== undefined);
+
+        commit('load', { type, list });
+
+        return list;
+      },
+      async findMatching({ commit }: { commit: (t: string, p: unknown) => void }, { type, selector }: { type: string; selector: string }) {
+        selectors.push({ type, selector });
+        // the Kubernetes label selector "key" means: the label exists
+        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[selector] !== undefined);
 
         commit('load', { type, list });
 
@@ -144,7 +160,7 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
   const update = (type: string, list: KubeObject[]) => store.commit('cluster/load', { type, list });
 
   return {
-    store, shellStore: store as unknown as ShellStore, requests, update
+    store, shellStore: store as unknown as ShellStore, requests, selectors, update
   };
 }
 

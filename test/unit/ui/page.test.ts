@@ -41,6 +41,20 @@ describe('the page on the seed scenario', () => {
     expect(wrapper.find('[data-testid="it-phase"]').attributes('data-phase')).toBe('degraded');
   });
 
+  it('reads Jobs and Pods only by the HelmChart label, never every pod of the cluster', async() => {
+    const { selectors, wrapper } = await mountPage(seedObjects());
+
+    expect(selectors).toEqual([{ type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart' }]);
+    expect(wrapper.find('[data-testid="it-section-error"]').exists()).toBe(false);
+  });
+
+  it('asks for the label with Exists when Rancher pages lists through its SQL cache', async() => {
+    const { selectors, wrapper } = await mountPage(seedObjects(), { paginated: true });
+
+    expect(selectors).toEqual([{ type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart Exists' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart Exists' }]);
+    expect(wrapper.find('[data-testid="it-verdict"]').attributes('data-health')).toBe('warning');
+  });
+
   it('shows only the rows in trouble by default, and all rows when asked', async() => {
     const { wrapper } = await mountPage(seedObjects());
 
