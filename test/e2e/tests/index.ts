@@ -1,0 +1,14 @@
+/** Every end-to-end test, in the order they run. */
+import type { E2ETest } from '../lib/harness';
+import { basics } from './basics';
+import { diagnosis } from './diagnosis';
+import { permissions } from './permissions';
+import { requestLog } from './request-log';
+
+export const TESTS: E2ETest[] = [
+  ...basics,
+  ...diagnosis,
+  ...permissions,
+  // Last: it checks the request log of every test before it
+  requestLog,
+];
