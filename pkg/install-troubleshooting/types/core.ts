@@ -68,7 +68,9 @@ export interface ObjectReference {
 /** v1 Event (core group, as `kubectl get events` returns them). */
 export interface KubeEvent extends KubeObject {
   involvedObject?: ObjectReference;
+  /** `Normal` or `Warning` in a raw Event; Steve moves it to `_type` because `type` holds its schema id. */
   type?: 'Normal' | 'Warning' | string;
+  _type?: 'Normal' | 'Warning' | string;
   reason?: string;
   message?: string;
   count?: number;

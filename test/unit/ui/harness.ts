@@ -44,8 +44,11 @@ export function steveItem<T extends KubeObject>(obj: T, canWrite = true): T {
     });
   }
 
+  // Steve keeps a field named `type` (an Event's Normal/Warning) as `_type`
+  const original = (obj as { type?: unknown }).type;
+
   return {
-    ...obj, type, id, links
+    ...obj, ...(original === undefined ? {} : { _type: original }), type, id, links
   };
 }
 

@@ -170,6 +170,19 @@ describe('the side panel for a crash-looping HelmChart', () => {
   });
 });
 
+describe('the side panel for a healthy HelmChart', () => {
+  it('lists its recent events with their Event type, newest first', async() => {
+    const { wrapper } = await mountPanel({ type: 'helm.cattle.io.helmchart', id: 'kube-system/rke2-ingress-nginx' });
+
+    await flush();
+    const events = wrapper.findAll('[data-testid="it-panel-events"] li').map((li) => li.text().split(':')[0]);
+
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.startsWith('Normal '))).toBe(true);
+    expect(wrapper.find('[data-testid="it-job-state"]').text()).toBe('kube-system/helm-install-rke2-ingress-nginx completed');
+  });
+});
+
 describe('the overview (header action)', () => {
   it('shows the verdict and the problems, worst first, each opening in the panel', async() => {
     const { wrapper } = await mountPanel(null);
