@@ -2,6 +2,7 @@
 import type { E2ETest } from '../lib/harness';
 import { basics } from './basics';
 import { diagnosis } from './diagnosis';
+import { live } from './live';
 import { permissions } from './permissions';
 import { requestLog } from './request-log';
 
@@ -9,6 +10,7 @@ export const TESTS: E2ETest[] = [
   ...basics,
   ...diagnosis,
   ...permissions,
+  ...live,
   // Last: it checks the request log of every test before it
   requestLog,
 ];

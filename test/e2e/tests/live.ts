@@ -1,0 +1,45 @@
+/** The page stays live: a dropped subscribe socket reconnects and resyncs what changed meanwhile. */
+import { assert, until } from '../lib/harness';
+import type { E2ETest } from '../lib/harness';
+import { VERDICT, harvesterPath, waitForPage } from '../lib/dashboard';
+
+export const live: E2ETest[] = [
+  {
+    name: 'After a WebSocket drop the Dashboard reconnects and the page catches up with changes made meanwhile, without a reload',
+    async run(t) {
+      const id = t.clusterId;
+
+      await t.login(harvesterPath(id));
+      await waitForPage(t.page);
+      await t.page.evaluate(() => {
+        (window as unknown as { __noReload?: boolean }).__noReload = true;
+      });
+      assert((await t.page.locator(VERDICT).getAttribute('data-health')) === 'warning', 'the seed does not start as a warning');
+      // Cut the socket and keep it down (reconnects are refused) while the cluster changes
+      const refuse = t.sim.addFault({
+        cluster: id, type: 'subscribe', action: 'watch', status: 503
+      });
+      const dropped = t.sim.dropSockets(id);
+
+      t.allowConsole(/WebSocket connection to .* failed|WebSocket Connection Error/);
+      assert(dropped > 0, 'no subscribe socket of the Harvester cluster was open');
+      // Someone fixes the drift by hand (kubectl patch of the Bundle); Fleet redeploys, all while the page is cut off
+      t.sim.main.mutate('fleet.cattle.io.bundle', 'fleet-local/mcc-harvester', (b) => {
+        b.spec.forceSyncGeneration = 7;
+      });
+      t.sim.clock.advance(10000);
+      assert(t.sim.main.get('fleet.cattle.io.bundledeployment', 'cluster-fleet-local-local-1a3d67d0a899/mcc-harvester')?.status.display.state === 'Ready', 'the simulated Fleet did not redeploy');
+      await t.page.waitForTimeout(3000);
+      assert((await t.page.locator(VERDICT).getAttribute('data-health')) === 'warning', 'the page saw the change while its socket was down');
+      await t.shot('disconnected');
+      const mark = t.sim.log.last();
+
+      t.sim.faults.remove(refuse);
+      await until('the verdict to turn OK after the reconnect', async() => (await t.page.locator(VERDICT).getAttribute('data-health')) === 'ok', 60000, 500);
+      assert(t.sim.log.since(mark).some((e) => e.method === 'WS' && e.path === `/k8s/clusters/${ id }/v1/harvester/subscribe` && e.status === 101), 'the Dashboard did not reconnect its harvester socket');
+      assert(await t.page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload === true), 'the page was reloaded');
+      t.note(`dropped ${ dropped } socket(s); caught up after the reconnect`);
+      await t.shot();
+    },
+  },
+];
