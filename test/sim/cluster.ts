@@ -226,9 +226,8 @@ export class ClusterState {
         obj.metadata.generation = (current.metadata.generation || 1) + 1;
       }
     }
-    // Steve decorations never reach the store
+    // Steve decorations never reach the store (an own `type` field is real data and stays)
     delete obj.id;
-    delete obj.type;
     delete obj.links;
     delete obj.actions;
     if (isPlainObject(obj.metadata)) {

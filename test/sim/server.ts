@@ -832,7 +832,13 @@ export class Simulator {
     const obj = clone(input);
 
     delete obj.id;
-    delete obj.type;
+    // Steve's `type` is the schema id; the object's own `type` travels as `_type`
+    if (obj._type !== undefined) {
+      obj.type = obj._type;
+      delete obj._type;
+    } else {
+      delete obj.type;
+    }
     delete obj.links;
     delete obj.actions;
     delete obj.metadata.state;
@@ -872,8 +878,17 @@ export class Simulator {
     }
     next.metadata.name = current.metadata.name;
     next.metadata.namespace = current.metadata.namespace;
+    // The patch applied to the stored (raw) object: its own `type` stays unless the patch set `_type`
+    if (next._type !== undefined) {
+      next.type = next._type;
+      delete next._type;
+    } else if (current.type !== undefined) {
+      next.type = current.type;
+    } else {
+      delete next.type;
+    }
 
-    return cluster.replace(t.id, this.unformat(next), { expectVersion, subresource });
+    return cluster.replace(t.id, next, { expectVersion, subresource });
   }
 
   private listCollection(ctx: Ctx, cluster: ClusterState, t: TypeDef, fctx: FormatContext, namespace?: string): Record<string, unknown> {

@@ -132,6 +132,10 @@ export function format(t: TypeDef, raw: Obj, ctx: FormatContext): Obj {
   links.view = t.group === 'management.cattle.io' ? self : `${ ctx.origin }${ ctx.kubeBase }${ nativePath(t, obj.metadata.namespace, obj.metadata.name) }`;
 
   obj.id = id;
+  // Steve's `type` is the schema id; an object's own `type` (an Event's Normal/Warning, a Secret's type) moves to `_type`
+  if (raw.type !== undefined) {
+    obj._type = raw.type;
+  }
   obj.type = t.id;
   obj.links = links;
   obj.metadata.state = summarise(t.id, raw);

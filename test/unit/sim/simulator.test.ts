@@ -320,3 +320,17 @@ describe('plugins and scenarios', () => {
     expect(loadScenario('large').clusters[0].objects.filter((o) => o.kind === 'HelmChart').length).toBe(2006);
   });
 });
+
+describe('Steve field names', () => {
+  it('moves an object\'s own `type` to `_type` (an Event\'s Normal/Warning) and keeps it through a patch', async() => {
+    const events = (await call('GET', `${ STEVE }/events/kube-system`)).body.data;
+
+    expect(events[0].type).toBe('event');
+    expect(events[0]._type).toBe('Normal');
+    const url = `${ STEVE }/events/${ events[0].id }`;
+    const patched = await call('PATCH', url, { body: { metadata: { labels: { seen: 'yes' } } }, type: 'application/merge-patch+json' });
+
+    expect(patched.body._type).toBe('Normal');
+    expect(sim.main.get('event', events[0].id)?.type).toBe('Normal');
+  });
+});
