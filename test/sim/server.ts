@@ -58,6 +58,8 @@ const COOKIE = 'R_SESS';
 const JSON_TYPE = 'application/json';
 
 interface Ctx {
+  /** The origin the browser sees (this server, or a dev server proxying to it). */
+  origin: string;
   req: http.IncomingMessage;
   res: http.ServerResponse;
   url: URL;
@@ -123,7 +125,8 @@ function send(ctx: Ctx, status: number, body: unknown, headers: Record<string, s
   ctx.res.writeHead(status, {
     'content-type':      typeof body === 'string' ? 'text/plain; charset=utf-8' : JSON_TYPE,
     'cache-control':     'no-store',
-    'x-api-cattle-auth': 'true',
+    // Rancher says whether the request was authenticated; the Dashboard's login guard reads it
+    'x-api-cattle-auth': ctx.user ? 'true' : 'false',
     ...headers,
   });
   ctx.res.end(text);
@@ -139,6 +142,22 @@ function kubeStatus(status: number, message: string, reason?: string): Record<st
   return {
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: reason || STATUS_CODES[status] || 'InternalError', code: status
   };
+}
+
+/**
+ * The origin links must use: the browser's. Behind `npm run dev` the shell's dev-server proxy
+ * says which host it serves with `x-api-host` (and the scheme with `x-forwarded-proto`).
+ */
+function originOf(req: http.IncomingMessage, own: string): string {
+  const host = req.headers['x-api-host'];
+
+  if (typeof host === 'string' && /^[A-Za-z0-9.:[\]-]+$/.test(host)) {
+    const proto = req.headers['x-forwarded-proto'];
+
+    return `${ proto === 'http' ? 'http' : 'https' }://${ host }`;
+  }
+
+  return own;
 }
 
 function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
@@ -341,7 +360,7 @@ export class Simulator {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url || '/', this.origin || 'http://127.0.0.1');
     const ctx: Ctx = {
-      req, res, url, log: {}
+      origin: originOf(req, this.origin), req, res, url, log: {}
     };
 
     ctx.user = this.tokens.get(cookieOf(req, COOKIE) || '');
@@ -441,7 +460,8 @@ export class Simulator {
         type: 'collection', resourceType: 'authProvider', data: [{ id: 'local', type: 'localProvider' }]
       });
     }
-    if (p === '/v3-public/localProviders/local' && method === 'POST') {
+    // Shell 3.0.8 logs in with /v1-public/login (Rancher 2.12); older shells use the v3-public action
+    if ((p === '/v1-public/login' || p === '/v3-public/localProviders/local') && method === 'POST') {
       return this.localLogin(ctx);
     }
     if (p === '/v1/uiplugins' || p.startsWith('/v1/uiplugins/')) {
@@ -585,7 +605,7 @@ export class Simulator {
       });
     }
     if (p === '/v3/schemas' && method === 'GET') {
-      const base = `${ this.origin }/v3`;
+      const base = `${ ctx.origin }/v3`;
 
       return send(ctx, 200, {
         type:         'collection',
@@ -600,9 +620,9 @@ export class Simulator {
 
   // ---------------------------------------------------------------- Steve
 
-  private fmt(cluster: ClusterState, base: string): Omit<FormatContext, 'verbs'> {
+  private fmt(origin: string, cluster: ClusterState, base: string): Omit<FormatContext, 'verbs'> {
     return {
-      origin: this.origin, base, kubeBase: `/k8s/clusters/${ cluster.id }`
+      origin, base, kubeBase: `/k8s/clusters/${ cluster.id }`
     };
   }
 
@@ -648,11 +668,11 @@ export class Simulator {
     const method = ctx.req.method || 'GET';
     const user = anonymousSettings ? (USERS.find((u) => !u.admin) as SimUser) : this.requireUser(ctx);
     const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
-    const fmtBase = this.fmt(cluster, base);
+    const fmtBase = this.fmt(ctx.origin, cluster, base);
     const isManagement = base === '/v1';
 
     if (!parts.length) {
-      return send(ctx, 200, { type: 'apiRoot', links: { schemas: `${ this.origin }${ base }/schemas` } });
+      return send(ctx, 200, { type: 'apiRoot', links: { schemas: `${ ctx.origin }${ base }/schemas` } });
     }
     const [head] = parts;
 
@@ -678,7 +698,7 @@ export class Simulator {
       }
 
       return send(ctx, 200, {
-        type: 'collection', links: { self: `${ this.origin }${ base }/schemas` }, resourceType: 'schema', revision: String(cluster.revision), count: list.length, data: list
+        type: 'collection', links: { self: `${ ctx.origin }${ base }/schemas` }, resourceType: 'schema', revision: String(cluster.revision), count: list.length, data: list
       });
     }
     if (head === 'counts' || head === 'count') {
@@ -708,7 +728,7 @@ export class Simulator {
     }
     if (isManagement && (head === 'userpreferences' || head === 'userpreference')) {
       ctx.log.type = 'userpreference';
-      const self = `${ this.origin }/v1/userpreferences/${ user.id }`;
+      const self = `${ ctx.origin }/v1/userpreferences/${ user.id }`;
       const pref = {
         ...(this.prefs.get(user.id) || userPreference(user)),
         links: {
@@ -818,7 +838,7 @@ export class Simulator {
       const policy = (ctx.url.searchParams.get('propagationPolicy') || (isPlainObject(ctx.body) ? ctx.body.propagationPolicy : undefined)) as PropagationPolicy | undefined;
 
       cluster.delete(t.id, id, policy);
-      ctx.res.writeHead(204, { 'x-api-cattle-auth': 'true' });
+      ctx.res.writeHead(204, { 'x-api-cattle-auth': ctx.user ? 'true' : 'false' });
       ctx.res.end();
 
       return;
@@ -932,7 +952,7 @@ export class Simulator {
 
         nextUrl.searchParams.set('continue', String(next));
         extra.continue = String(next);
-        extra.pagination = { limit, next: `${ this.origin }${ nextUrl.pathname }${ nextUrl.search }` };
+        extra.pagination = { limit, next: `${ ctx.origin }${ nextUrl.pathname }${ nextUrl.search }` };
       }
       objs = objs.slice(start, next);
     }
@@ -1086,7 +1106,7 @@ export class Simulator {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const s: Socket = {
-        ws, user: user as SimUser, cluster, fmt: cluster && base ? this.fmt(cluster, base) : undefined, watches: new Map()
+        ws, user: user as SimUser, cluster, fmt: cluster && base ? this.fmt(originOf(req, this.origin), cluster, base) : undefined, watches: new Map()
       };
 
       this.sockets.add(s);
