@@ -79,6 +79,7 @@ export const TYPE_DEFS: TypeDef[] = [
     col('Release Version', '.spec.version', 'integer'), col('Status', '.spec.info.status')
   ], true),
   def('harvesterhci.io/v1beta1', 'Upgrade', 'upgrades', true, [], true),
+  def('harvesterhci.io/v1beta1', 'Setting', 'settings', false, [col('Value', '.value')]),
   def('kubevirt.io/v1', 'VirtualMachine', 'virtualmachines', true, [col('Status', '.status.printableStatus'), col('Ready', '.status.ready', 'boolean')], true),
   // Rancher's own types, served by the management cluster (`local`)
   def('management.cattle.io/v3', 'Cluster', 'clusters', false, [], true),
@@ -133,7 +134,7 @@ export const HARVESTER_TYPES = [
   'namespace', 'node', 'pod', 'event', 'secret', 'configmap', 'service', 'apps.deployment', 'batch.job',
   'helm.cattle.io.helmchart', 'helm.cattle.io.helmchartconfig', 'management.cattle.io.managedchart',
   'fleet.cattle.io.bundle', 'fleet.cattle.io.bundledeployment', 'fleet.cattle.io.cluster',
-  'catalog.cattle.io.app', 'harvesterhci.io.upgrade', 'kubevirt.io.virtualmachine',
+  'catalog.cattle.io.app', 'harvesterhci.io.upgrade', 'harvesterhci.io.setting', 'kubevirt.io.virtualmachine',
 ];
 
 /** A plain RKE2 cluster: HelmCharts and their Jobs, no Fleet, no ManagedCharts, no Harvester. */

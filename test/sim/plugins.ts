@@ -2,13 +2,14 @@
  * Where the simulator finds the extension it serves through `/v1/uiplugins`, as Rancher's
  * plugin cache would: one setting, either the build output (`dist-pkg:<dir>`, folders
  * `<name>-<version>/`) or the catalog folder of the packaging (`catalog:<dir>`, folders
- * `<name>/<version>/plugin/`).
+ * `<name>/<version>/plugin/`), or `none`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 export interface PluginSource {
-  kind: 'dist-pkg' | 'catalog';
+  /** `none`: serve no extension (e.g. behind `npm run dev`, which builds it in). */
+  kind: 'dist-pkg' | 'catalog' | 'none';
   dir: string;
 }
 
@@ -23,6 +24,9 @@ export interface ServedPlugin {
 
 /** Parses `dist-pkg:<dir>` or `catalog:<dir>` (a bare path means dist-pkg). */
 export function parsePluginSource(value: string, cwd = process.cwd()): PluginSource {
+  if (value === 'none') {
+    return { kind: 'none', dir: '' };
+  }
   const m = value.match(/^(dist-pkg|catalog):(.*)$/);
 
   return m ? { kind: m[1] as PluginSource['kind'], dir: path.resolve(cwd, m[2]) } : { kind: 'dist-pkg', dir: path.resolve(cwd, value) };
@@ -53,7 +57,7 @@ function annotations(name: string, sourcePkgDir: string | undefined, built: Reco
 }
 
 export function findPlugins(source: PluginSource, sourcePkgDir?: string): ServedPlugin[] {
-  if (!fs.existsSync(source.dir)) {
+  if (source.kind === 'none' || !fs.existsSync(source.dir)) {
     return [];
   }
   const found: ServedPlugin[] = [];

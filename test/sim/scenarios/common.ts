@@ -38,6 +38,17 @@ export function find(objects: Obj[], kind: string, id: string): Obj {
   return obj;
 }
 
+/** Harvester's own settings (the Explorer reads them when it opens a Harvester cluster). */
+export function harvesterSettings(version = 'v1.6.0'): Obj[] {
+  return [['server-version', version], ['ui-source', 'auto'], ['cluster-registration-url', '']].map(([name, value]) => ({
+    apiVersion: 'harvesterhci.io/v1beta1',
+    kind:       'Setting',
+    metadata:   { name, creationTimestamp: '2025-09-24T08:57:02Z' },
+    value,
+    default:    value,
+  }));
+}
+
 /** A plain klipper-helm log of a successful run. */
 export function successLog(chart: string, namespace = 'kube-system'): string {
   return [

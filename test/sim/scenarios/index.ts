@@ -16,7 +16,7 @@ import { idOf } from '../objects';
 import type { Obj } from '../objects';
 import type { Scenario } from '../scenario';
 import {
-  HARVESTER, HARVESTER_TYPES, RKE2, RKE2_TYPES, SEED_NOW, crashEvents, crashLoop, find, fixture, podLogs
+  HARVESTER, HARVESTER_TYPES, RKE2, RKE2_TYPES, SEED_NOW, crashEvents, crashLoop, find, fixture, harvesterSettings, podLogs
 } from './common';
 
 function harvesterScenario(name: string, description: string, objects: Obj[], extra: Partial<Scenario['clusters'][0]> = {}): Scenario {
@@ -25,7 +25,7 @@ function harvesterScenario(name: string, description: string, objects: Obj[], ex
     description,
     now:      SEED_NOW,
     clusters: [{
-      info: HARVESTER, types: HARVESTER_TYPES, objects, ...extra, logs: { ...podLogs(objects), ...(extra.logs || {}) }
+      info: HARVESTER, types: HARVESTER_TYPES, objects: [...harvesterSettings(), ...objects], ...extra, logs: { ...podLogs(objects), ...(extra.logs || {}) }
     }],
   };
 }
