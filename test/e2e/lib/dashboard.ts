@@ -18,10 +18,19 @@ export function explorerPath(clusterId: string): string {
   return `/c/${ clusterId }/explorer/install-troubleshooting`;
 }
 
-/** Our page has rendered its verdict (the lists have loaded). */
+/**
+ * Our page has loaded: every section shows rows, "all OK", an empty table, "not available" or
+ * an error (the verdict is on screen from the start, computed from nothing while lists load).
+ */
 export async function waitForPage(page: Page, timeout = 30000): Promise<void> {
   await page.locator(PAGE).waitFor({ state: 'visible', timeout });
   await page.locator(VERDICT).waitFor({ state: 'visible', timeout });
+  await page.waitForFunction(() => {
+    const sections = [...document.querySelectorAll('section[data-testid^="it-section-"]')];
+
+    return sections.length > 0 && sections.every((s) => !s.querySelector('.data-loading') &&
+      !!s.querySelector('[data-testid="it-open"], [data-testid="it-section-all-ok"], tr.no-rows, [data-testid="it-section-unavailable"], [data-testid="it-section-error"]'));
+  }, undefined, { timeout, polling: 100 });
 }
 
 export interface ShellState {
