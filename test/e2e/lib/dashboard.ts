@@ -6,9 +6,12 @@ export const VERDICT = '[data-testid="it-verdict"]';
 /**
  * The side panel as the shell renders it: SlideInPanelManager puts `data-testid="slide-in-panel-component"`
  * on the component it shows, and Vue's attribute fallthrough makes that replace our panel's own
- * `data-testid="it-panel"` on the same root element.
+ * `data-testid="it-panel"` on the same root element (should the panel keep its own, either works).
  */
-export const PANEL = '[data-testid="slide-in-panel-component"]';
+const PANEL_ROOTS = '[data-testid="slide-in-panel-component"], [data-testid="it-panel"]';
+
+/** The outermost of the two, whichever the panel ends up carrying. */
+export const PANEL = `:is(${ PANEL_ROOTS }):not(:is(${ PANEL_ROOTS }) *)`;
 
 export function harvesterPath(clusterId: string): string {
   return `/harvester/c/${ clusterId }/install-troubleshooting`;
