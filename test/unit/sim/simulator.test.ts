@@ -338,7 +338,11 @@ describe('Steve field names', () => {
 describe('behind the dev server', () => {
   it('builds links on the origin the dev-server proxy names (x-api-host, x-forwarded-proto)', async() => {
     const cookie = sim.tokenFor('admin');
-    const res = await fetch(`${ sim.url }${ STEVE }/nodes`, { headers: { cookie: `${ cookie.name }=${ cookie.value }`, 'x-api-host': 'localhost:8005', 'x-forwarded-proto': 'https' } });
+    const res = await fetch(`${ sim.url }${ STEVE }/nodes`, {
+      headers: {
+        cookie: `${ cookie.name }=${ cookie.value }`, 'x-api-host': 'localhost:8005', 'x-forwarded-proto': 'https'
+      }
+    });
     const body = await res.json() as Json;
 
     expect(body.data[0].links.self).toBe(`https://localhost:8005${ STEVE }/nodes/harvester-node-0`);
