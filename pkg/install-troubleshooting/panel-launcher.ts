@@ -22,10 +22,13 @@ function open(store: ShellStore, componentProps: Record<string, unknown>): void 
   });
 }
 
-/** One object, from a row of the page or a link in the panel. */
+/**
+ * One object, from a row of the page or a link in the panel. The troubleshooter travels through
+ * the store's state, which would make it deeply reactive and unwrap its refs: it stays raw.
+ */
 export function openDetail(store: ShellStore, troubleshooter: Troubleshooter, target: ObjectRef): void {
   open(store, {
-    troubleshooter, target, ownsTroubleshooter: false, returnFocusSelector: `[data-ref="${ target.type }:${ target.id }"]`
+    troubleshooter: markRaw(troubleshooter), target, ownsTroubleshooter: false, returnFocusSelector: `[data-ref="${ target.type }:${ target.id }"]`
   });
 }
 

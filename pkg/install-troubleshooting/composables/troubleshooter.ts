@@ -33,9 +33,17 @@ export function createTroubleshooter(store: ShellStore, inStore = inStoreOf(stor
   const timer = setInterval(() => {
     now.value = clock();
   }, 60 * 1000);
-  const analysis = computed(() => analyze({
-    objects: source.objects(), now: now.value, listed: source.listed()
-  }));
+  // re-diagnosed whenever the objects change, or a minute passes; ages count from that moment
+  const analysis = computed(() => {
+    const objects = source.objects();
+    const listed = source.listed();
+    // the minute tick is a dependency; the time itself is read afresh
+    const at = Math.max(now.value.getTime(), clock().getTime());
+
+    return analyze({
+      objects, now: new Date(at), listed
+    });
+  });
 
   return {
     source,

@@ -27,8 +27,9 @@ export function secondsSince(from: string | null | undefined, now: Date): number
   return Number.isNaN(t) ? undefined : Math.floor((now.getTime() - t) / 1000);
 }
 
+/** Whole minutes, never negative (a clock a little behind the objects' own times gives 0). */
 export function minutes(seconds: number): number {
-  return Math.floor(seconds / 60);
+  return Math.max(0, Math.floor(seconds / 60));
 }
 
 /** `kind.group namespace/name`, the way Fleet names objects in its messages. */

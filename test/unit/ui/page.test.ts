@@ -100,6 +100,18 @@ describe('the page on the seed scenario', () => {
   });
 });
 
+describe('while the lists load', () => {
+  it('shows no verdict yet, only that it is reading', () => {
+    const h = makeStore(seedObjects());
+    const wrapper = mount(Page, { global: { plugins: [h.store], mocks: globalMocks } });
+    const verdict = wrapper.find('[data-testid="it-verdict"]');
+
+    expect(verdict.attributes('data-loading')).toBe('true');
+    expect(verdict.attributes('data-health')).toBeUndefined();
+    expect(verdict.text()).toBe('Reading the cluster…');
+  });
+});
+
 describe('each section on its own', () => {
   it('says a type is not available when its schema is missing, and keeps the rest', async() => {
     const { wrapper } = await mountPage(seedObjects(), { noSchema: ['management.cattle.io.managedchart'] });

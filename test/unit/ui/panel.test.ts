@@ -1,6 +1,7 @@
 import { mount } from '@vue/test-utils';
 import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import { createTroubleshooter } from '@pkg/composables/troubleshooter';
+import { openDetail } from '@pkg/panel-launcher';
 import type { BundleDeployment, KubeObject, ObjectRef } from '@pkg/types';
 import {
   BASE, flush, globalMocks, makeStore, seedObjects, SEED_NOW
@@ -167,6 +168,29 @@ describe('the side panel for a crash-looping HelmChart', () => {
     expect(requests).toHaveLength(1);
     expect(wrapper.find('[data-testid="it-action-error"]').text()).toContain('Failed (HTTP 409)');
     expect(wrapper.find('[data-testid="it-action-error"]').text()).toContain('the object has been modified');
+  });
+});
+
+describe('the panel as the slide-in manager shows it', () => {
+  it('works with the props it gets back from the store\'s state (reactive there)', async() => {
+    const h = makeStore(seedObjects());
+    const troubleshooter = createTroubleshooter(h.shellStore, 'cluster', () => SEED_NOW);
+
+    await troubleshooter.source.load();
+    openDetail(h.shellStore, troubleshooter, BD);
+    // what SlideInPanelManager renders: <component :is="component" v-bind="componentProps" />
+    const state = (h.store.state as unknown as { slideInPanel: { component: object; componentProps: Record<string, unknown> } }).slideInPanel;
+    const wrapper = mount(state.component, { props: state.componentProps, global: { plugins: [h.store], mocks: globalMocks } });
+
+    await flush();
+    expect(wrapper.find('[data-testid="it-panel"]').exists()).toBe(true);
+    expect(wrapper.attributes('title')).toBeUndefined();
+    await wrapper.find('[data-testid="it-action-force-redeploy"]').trigger('click');
+    await wrapper.find('[data-testid="it-confirm-ok"]').trigger('click');
+    await flush();
+
+    expect(h.requests.map((r) => r.method)).toEqual(['patch']);
+    expect(wrapper.find('[data-testid="it-action-status"]').attributes('data-phase')).toBe('waiting');
   });
 });
 
