@@ -1,5 +1,6 @@
 /** Every end-to-end test, in the order they run. */
 import type { E2ETest } from '../lib/harness';
+import { actions } from './actions';
 import { basics } from './basics';
 import { diagnosis } from './diagnosis';
 import { live } from './live';
@@ -11,6 +12,7 @@ export const TESTS: E2ETest[] = [
   ...diagnosis,
   ...permissions,
   ...live,
+  ...actions,
   // Last: it checks the request log of every test before it
   requestLog,
 ];
