@@ -85,6 +85,9 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(OUTPUT, 'summary.json'), `${ JSON.stringify(summary, null, 2) }\n`);
   say(`e2e: ${ results.length - failed.length }/${ results.length } passed in ${ seconds(Date.now() - started) } (host ${ host.built ? `built in ${ seconds(host.ms) }` : 'cached' }, tests ${ seconds(Date.now() - testsStarted) }); output in ${ path.relative(REPO, OUTPUT) }/`);
 
+  // the plain closing line CI reads
+  say(`e2e: ${ results.length - failed.length } passed, ${ failed.length } failed`);
+
   return failed.length || !results.length ? 1 : 0;
 }
 
