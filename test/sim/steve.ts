@@ -105,6 +105,13 @@ export interface FormatContext {
   verbs: Verb[];
 }
 
+/** A store's format context before the user's verbs are known. */
+export function formatBase(origin: string, cluster: { id: string }, base: string): Omit<FormatContext, 'verbs'> {
+  return {
+    origin, base, kubeBase: `/k8s/clusters/${ cluster.id }`
+  };
+}
+
 /** The native API path of an object or collection (`/api/v1/…` or `/apis/<group>/<version>/…`). */
 export function nativePath(t: TypeDef, namespace?: string, name?: string): string {
   const root = t.group ? `/apis/${ t.group }/${ t.version }` : `/api/${ t.version }`;
