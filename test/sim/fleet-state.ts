@@ -2,32 +2,14 @@
 import type { Cond } from './controller-runtime';
 import { clone } from './objects';
 import type { Obj } from './objects';
+import { bundleDeploymentState, STATE_RANK } from '../../pkg/install-troubleshooting/engine/rules/fleet';
+import type { BundleDeployment, BundleState } from '../../pkg/install-troubleshooting/types';
 
-/** Fleet's BundleDeployment state (GetDeploymentState), with the exact JSON keys. */
-export function deploymentState(bd: Obj): string {
-  const spec = bd.spec || {};
-  const status = bd.status || {};
-  const deployed = (status.conditions || []).find((c: Cond) => c.type === 'Deployed');
-
-  if (status.appliedDeploymentID !== spec.deploymentID) {
-    return deployed?.status === 'False' ? 'ErrApplied' : 'WaitApplied';
-  }
-  if (!status.ready) {
-    return 'NotReady';
-  }
-  if (spec.deploymentID !== spec.stagedDeploymentID) {
-    return 'OutOfSync';
-  }
-  if (!status.nonModified) {
-    return 'Modified';
-  }
-
-  return 'Ready';
+/** Fleet's BundleDeployment state (GetDeploymentState): the same order the engine reads Fleet by. */
+export function deploymentState(bd: Obj): BundleState {
+  return bundleDeploymentState(bd as unknown as BundleDeployment);
 }
 
-const STATE_RANK: Record<string, number> = {
-  ErrApplied: 7, WaitApplied: 6, Modified: 5, OutOfSync: 4, Pending: 3, NotReady: 2, Ready: 1
-};
 const SUMMARY_KEY: Record<string, string> = {
   ErrApplied: 'errApplied', WaitApplied: 'waitApplied', Modified: 'modified', OutOfSync: 'outOfSync', Pending: 'pending', NotReady: 'notReady', Ready: 'ready'
 };
@@ -52,7 +34,7 @@ export interface Rollup {
 export function rollup(bds: Obj[], label: (bd: Obj) => string, what: string, nowIso: string, displayKey: 'readyClusters' | 'readyBundles'): Rollup {
   const summary: Record<string, unknown> = { desiredReady: bds.length, ready: 0 };
   const nonReady: Record<string, unknown>[] = [];
-  let worst = '';
+  let worst: BundleState | undefined;
   const counts: Record<string, number> = {};
   const messages: string[] = [];
 
