@@ -11,6 +11,7 @@ import type {
 } from '../types';
 import { getterFn } from '../shell-store';
 import type { ShellStore } from '../shell-store';
+import { objectId } from '../engine';
 import type { PlannedRequest, UrlContext } from '../engine';
 
 /** Types read as whole, watched lists. */
@@ -161,6 +162,6 @@ export class ClusterSource {
   }
 
   find(ref: ObjectRef): KubeObject | undefined {
-    return this.all(ref.type).find((o) => (o.metadata.namespace ? `${ o.metadata.namespace }/${ o.metadata.name }` : o.metadata.name) === ref.id);
+    return this.all(ref.type).find((o) => objectId(o) === ref.id);
   }
 }

@@ -17,7 +17,6 @@ import { sendPlan } from '../handlers/send-plan';
 export interface Troubleshooter {
   source: ClusterSource;
   analysis: ComputedRef<Analysis>;
-  now: Ref<Date>;
   item(ref: ObjectRef): Item | undefined;
   plan(ref: ObjectRef, action: ActionId): ActionPlan | undefined;
   stop(): void;
@@ -48,7 +47,6 @@ export function createTroubleshooter(store: ShellStore, inStore = inStoreOf(stor
   return {
     source,
     analysis,
-    now,
     item:  (r) => analysis.value.diagnosis.items.find((i) => i.type === r.type && i.id === r.id),
     plan:  (r, action) => planAction(analysis.value, r, action, source.urls),
     stop:  () => clearInterval(timer),

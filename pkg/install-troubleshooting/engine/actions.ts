@@ -12,7 +12,7 @@ import type {
 import type { Analysis } from './analysis';
 import { get, refOf } from './inventory';
 import { msg } from './messages';
-import type { Message } from './messages';
+import type { Message, MessageArgs } from './messages';
 import type { ActionId, Item } from './model';
 import { condition, isFalse, label } from './util';
 
@@ -122,6 +122,22 @@ function managedBundle(a: Analysis, item: Item): { mc: ManagedChart; bundle: Bun
   return bundle && mc ? { mc, bundle } : undefined;
 }
 
+/**
+ * The three fixes that merge-patch one spec field of one object: gated by its `update` link,
+ * sent to its Steve URL.
+ */
+function specPatch(action: Exclude<ActionId, 'rerun'>, ref: ObjectRef, obj: KubeObject, collection: string, spec: Record<string, unknown>, confirm: MessageArgs, urls: UrlContext): ActionPlan {
+  return {
+    action,
+    target:     ref,
+    requests:   [mergePatch(ref, steveUrl(obj, collection, urls), obj, { spec })],
+    permission: { ref, link: 'update' },
+    allowed:    allowed(obj, 'update'),
+    label:      msg(`action.${ action }.label`),
+    confirm:    msg(`action.${ action }.confirm`, confirm),
+  };
+}
+
 function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
   const found = managedBundle(a, item);
 
@@ -136,17 +152,9 @@ function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPla
   const from = bundle.spec?.forceSyncGeneration || 0;
   const ref = refOf(TYPES.BUNDLE, bundle);
 
-  return {
-    action:     'force-redeploy',
-    target:     ref,
-    requests:   [mergePatch(ref, steveUrl(bundle, 'fleet.cattle.io.bundles', urls), bundle, { spec: { forceSyncGeneration: from + 1 } })],
-    permission: { ref, link: 'update' },
-    allowed:    allowed(bundle, 'update'),
-    label:      msg('action.force-redeploy.label'),
-    confirm:    msg('action.force-redeploy.confirm', {
-      bundle: ref.id, from, to: from + 1
-    }),
-  };
+  return specPatch('force-redeploy', ref, bundle, 'fleet.cattle.io.bundles', { forceSyncGeneration: from + 1 }, {
+    bundle: ref.id, from, to: from + 1
+  }, urls);
 }
 
 function planResume(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
@@ -157,35 +165,18 @@ function planResume(a: Analysis, item: Item, urls: UrlContext): ActionPlan | und
   }
   const ref = refOf(TYPES.MANAGED_CHART, mc);
 
-  return {
-    action:     'resume',
-    target:     ref,
-    requests:   [mergePatch(ref, steveUrl(mc, 'management.cattle.io.managedcharts', urls), mc, { spec: { paused: false } })],
-    permission: { ref, link: 'update' },
-    allowed:    allowed(mc, 'update'),
-    label:      msg('action.resume.label'),
-    confirm:    msg('action.resume.confirm', { chart: ref.id }),
-  };
+  return specPatch('resume', ref, mc, 'management.cattle.io.managedcharts', { paused: false }, { chart: ref.id }, urls);
 }
 
 function planRedeployAgent(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
-  const cluster = get(a.inv, TYPES.FLEET_CLUSTER, item.id) as FleetCluster;
-
-  if (!a.agentProblems.has(item.id) || a.agentProblems.get(item.id) !== 'warning') {
+  if (a.agentProblems.get(item.id) !== 'warning') {
     return undefined;
   }
+  const cluster = get(a.inv, TYPES.FLEET_CLUSTER, item.id) as FleetCluster;
   const to = Math.max(cluster.spec?.redeployAgentGeneration || 0, cluster.status?.agentDeployedGeneration || 0) + 1;
   const ref = refOf(TYPES.FLEET_CLUSTER, cluster);
 
-  return {
-    action:     'redeploy-agent',
-    target:     ref,
-    requests:   [mergePatch(ref, steveUrl(cluster, 'fleet.cattle.io.clusters', urls), cluster, { spec: { redeployAgentGeneration: to } })],
-    permission: { ref, link: 'update' },
-    allowed:    allowed(cluster, 'update'),
-    label:      msg('action.redeploy-agent.label'),
-    confirm:    msg('action.redeploy-agent.confirm', { cluster: ref.id, generation: to }),
-  };
+  return specPatch('redeploy-agent', ref, cluster, 'fleet.cattle.io.clusters', { redeployAgentGeneration: to }, { cluster: ref.id, generation: to }, urls);
 }
 
 const PLANNERS: { action: ActionId; types: string[]; plan: (a: Analysis, item: Item, urls: UrlContext) => ActionPlan | undefined }[] = [
