@@ -2,20 +2,12 @@
  * Plain-JSON helpers for Kubernetes objects: deep copy, JSON merge patch (RFC 7386), JSON patch
  * (RFC 6902), label and field selectors, and Steve's `filter=` expressions.
  */
+import type { ObjectMeta } from '../../pkg/install-troubleshooting/types';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export interface Meta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
-  finalizers?: string[];
+/** Object metadata: the extension's own type, plus what only the simulator sets. */
+export interface Meta extends ObjectMeta {
   generateName?: string;
   [key: string]: unknown;
 }
