@@ -12,7 +12,7 @@ import type {
 import { getterFn } from '../shell-store';
 import type { ShellStore } from '../shell-store';
 import { objectId } from '../engine';
-import type { PlannedRequest, UrlContext } from '../engine';
+import type { ClusterKind, PlannedRequest, UnreadType, UrlContext } from '../engine';
 
 /** Types read as whole, watched lists. */
 export const LISTED_TYPES = [
@@ -30,6 +30,10 @@ export interface TypeStatus {
   state: LoadState;
   /** The request's error, for `error`. */
   error?: string;
+  /** Its HTTP status, for `error`, when there was one. */
+  httpStatus?: number;
+  /** Its message, for `error`. */
+  message?: string;
 }
 
 /** An HTTP failure as the shell's request action reports it. */
@@ -72,11 +76,15 @@ export class ClusterSource {
     const status = this.status[type];
 
     if (!this.hasSchema(type)) {
-      Object.assign(status, { state: 'unavailable', error: undefined });
+      Object.assign(status, {
+        state: 'unavailable', error: undefined, httpStatus: undefined, message: undefined
+      });
 
       return;
     }
-    Object.assign(status, { state: 'loading', error: undefined });
+    Object.assign(status, {
+      state: 'loading', error: undefined, httpStatus: undefined, message: undefined
+    });
     try {
       if ((LABELLED_TYPES as readonly string[]).includes(type)) {
         await this.findLabelled(type);
@@ -87,7 +95,9 @@ export class ClusterSource {
     } catch (e) {
       const f = describeFailure(e);
 
-      Object.assign(status, { state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message });
+      Object.assign(status, {
+        state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message, httpStatus: f.status, message: f.message
+      });
     }
   }
 
@@ -131,6 +141,35 @@ export class ClusterSource {
   /** The types whose list loaded; the engine treats the others as unknown, not empty. */
   listed(): SteveType[] {
     return [...LISTED_TYPES, ...LABELLED_TYPES].filter((t) => this.status[t]?.state === 'ready');
+  }
+
+  /** The types tried and not read, with why: a failed list, or no schema (not installed, or not visible to this user). */
+  unread(): UnreadType[] {
+    return [...LISTED_TYPES, ...LABELLED_TYPES].flatMap((type): UnreadType[] => {
+      const s = this.status[type];
+
+      if (s?.state === 'unavailable') {
+        return [{ type, reason: 'no-schema' }];
+      }
+      if (s?.state === 'error') {
+        return [{
+          type, reason: 'failed', status: s.httpStatus, message: s.message
+        }];
+      }
+
+      return [];
+    });
+  }
+
+  /**
+   * What the cluster is, when the store says so: the Harvester product, or a management cluster
+   * Rancher knows as Harvester. Otherwise the engine infers it from the objects.
+   */
+  clusterKind(): ClusterKind | undefined {
+    const product = this.store.getters.currentProduct as { name?: string } | undefined;
+    const cluster = this.store.getters.currentCluster as { isHarvester?: boolean } | undefined;
+
+    return this.inStore === 'harvester' || product?.name === 'harvester' || cluster?.isHarvester === true ? 'harvester' : undefined;
   }
 
   /** Events about some objects of one namespace, read once (not watched). */
