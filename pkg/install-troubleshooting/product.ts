@@ -7,7 +7,7 @@
  * this extension remove the whole product, and importing the DSL pulls shell code into the
  * entry. The uninstall hook removes exactly these entries again.
  */
-import { TYPES } from './types';
+import { TYPES } from './types/type-ids';
 import type { ShellStore } from './shell-store';
 
 /** The virtual type; `list/install-troubleshooting.vue` is its page. */
