@@ -208,6 +208,8 @@ describe('the ActionBar when a fix\'s object is deleted meanwhile', () => {
     await flush();
 
     expect(wrapper.find('[data-testid="it-confirm-withdrawn"]').text()).toContain('Bundle fleet-local/mcc-harvester is gone');
+    // said once, in the confirmation
+    expect(wrapper.findAll('[data-testid="it-action-withdrawn"]')).toHaveLength(0);
     const ok = wrapper.find('[data-testid="it-confirm-ok"]');
 
     expect(ok.attributes('disabled')).toBeDefined();
