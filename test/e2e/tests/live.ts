@@ -42,6 +42,7 @@ export const live: E2ETest[] = [
 
       t.sim.faults.remove(refuse);
       const reconnecting = Date.now();
+
       // Caught up with both: the drift is gone, and the NotReady Node is the root cause of an Error
       await until('the verdict to turn Error, rooted at the Node, after the reconnect', async() => (await t.page.locator(VERDICT).getAttribute('data-health')) === 'error' &&
         (await t.page.locator('[data-testid="it-root-cause"]').innerText()).includes('harvester-node-0'), 60000, 500);
