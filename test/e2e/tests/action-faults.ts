@@ -87,6 +87,15 @@ async function confirmDone(t: TestContext, action: string): Promise<LoggedReques
   return t.sim.log.writes(mark);
 }
 
+/** The resourceVersion of an object as the page's store (the `harvester` product's) holds it. */
+async function storedVersion(t: TestContext, type: string, id: string): Promise<string | undefined> {
+  return t.page.evaluate(([ty, i]) => {
+    const store = (window as unknown as { $globalApp?: { $store?: { getters: Record<string, (t: string, i: string) => { metadata?: { resourceVersion?: string } } | undefined> } } }).$globalApp?.$store;
+
+    return store?.getters['harvester/byId']?.(ty, i)?.metadata?.resourceVersion;
+  }, [type, id]);
+}
+
 const touch = (t: TestContext, type: string, id: string) => () => {
   t.sim.main.mutate(type, id, (o) => {
     o.metadata.annotations = { ...(o.metadata.annotations || {}), 'example.test/touched': 'by someone else' };
@@ -253,8 +262,10 @@ export const actionFaults: E2ETest[] = [
       assert(!/No request took effect/.test(f.text), 'the panel says nothing changed after the status reset went through');
       assert(t.sim.main.get('batch.job', jobId)?.metadata.uid === oldJob, 'the old Job is gone although its DELETE failed');
       await t.shot('second-request');
-      // As the panel says: once the controller has written the status back, the rerun is offered again and works
+      // As the panel says: once the controller has written the status back, the rerun is offered again and works.
+      // Confirmed before the page has that new status, the guard would refuse it (409) — so wait until the page has it.
       await until('the helm-controller to write the status again', () => !!jobName(), 15000);
+      await until('the page to hold the chart as the controller wrote it', async() => await storedVersion(t, chartType, chartId) === t.sim.main.get(chartType, chartId)?.metadata.resourceVersion, 15000);
       const writes = await confirmDone(t, 'rerun');
 
       assert(writes.length === 2 && writes.every((w) => w.status < 300), `the rerun did not go through: ${ describe(writes) }`);
