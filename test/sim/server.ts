@@ -41,6 +41,8 @@ import { Permissions } from './users';
 export interface SimulatorOptions {
   /** Scenario name (see scenarios/index.ts) or a scenario object; `seed` by default. */
   scenario?: string | Scenario;
+  /** The Rancher version to claim (overrides the scenario's; v2.12.0 when neither says). */
+  rancherVersion?: string;
   /** 0 (the default) lets the OS choose. */
   port?: number;
   /** The Dashboard host's build (index.html and assets); API only when absent. */
@@ -82,7 +84,7 @@ export class Simulator {
     this.subscriptions = new Subscriptions(this.clusters, this.sessions, this.permissions, this.faults, this.log, this.clock, () => this.rancherVersion);
     this.steveApi = new SteveApi(this.permissions, this.faults, this.prefs, () => this.rancherVersion);
     this.kubeProxy = new KubeProxy(this.permissions, this.faults, (clusterId, podId) => this.controllers?.logOf(clusterId, podId));
-    this.load(options.scenario || 'seed');
+    this.load(options.scenario || 'seed', { rancherVersion: options.rancherVersion });
   }
 
   get url(): string {

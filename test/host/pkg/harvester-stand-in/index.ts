@@ -7,6 +7,12 @@
  * - the `harvester` Steve cluster store with Harvester's `loadCluster` (store.ts), and the
  *   second store module `harvester-common` (common-store.ts);
  * - Harvester's routes (routes.ts), and its header component, registered as `NavHeaderRight`.
+ *
+ * Left out, because our extension never meets them: Harvester's models, detail and edit pages,
+ * its many list pages (placeholders here), the entries inside its nav groups beyond one each, the
+ * serial/VNC console, air-gap upgrade, branding and alert-receiver routes, the standalone
+ * (non-Rancher) mode, and the upgrade button's dialog. Rancher's Virtualization Management offers
+ * to install or update Harvester's UI extension; here Harvester's stand-in is built into the host.
  */
 import { defineAsyncComponent } from 'vue';
 import { IPlugin } from '@shell/core/types';
