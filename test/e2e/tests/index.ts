@@ -6,11 +6,16 @@ import { basics } from './basics';
 import { diagnosis } from './diagnosis';
 import { listFaults } from './list-faults';
 import { live } from './live';
+import { panelTests } from './panel-layout';
 import { permissions } from './permissions';
 import { requestLog } from './request-log';
+import { userPathTests } from './user-path';
 
 export const TESTS: E2ETest[] = [
+  // First: the path users take to the page
+  ...userPathTests,
   ...basics,
+  ...panelTests,
   ...diagnosis,
   ...permissions,
   ...listFaults,
