@@ -3,21 +3,45 @@
  * `kubectl get … -o json` or Steve print them and writes the Markdown or JSON report.
  */
 import {
-  analyze, InputError, parseJson, planAction, readObjects
+  analyze, InputError, parseJson, planAction, readInput as readDocument
 } from '../engine';
 import type { Translate } from '../engine';
+import { TYPES } from '../types';
+import type { SteveType } from '../types';
+import { decodeText, printable } from './decode';
 import { jsonReport } from '../engine/report/json';
 import { markdownReport } from '../engine/report/markdown';
 
 export interface CliIo {
-  readFile(path: string): string;
-  readStdin(): string;
+  readFile(path: string): string | Uint8Array;
+  readStdin(): string | Uint8Array;
   stdout(text: string): void;
   stderr(text: string): void;
   now(): Date;
 }
 
-export const USAGE = 'usage: report <file|-> [--format markdown|json] [--now <RFC3339 time>]';
+export const USAGE = 'usage: report <file|-> [--format markdown|json] [--now <RFC3339 time>] [--types <kubectl types, comma-separated>]';
+
+/** The names kubectl and Steve give each type, for `--types`. */
+const TYPE_NAMES: Record<SteveType, string[]> = {
+  [TYPES.HELM_CHART]:        ['helmcharts.helm.cattle.io', 'helmcharts', 'helmchart'],
+  [TYPES.JOB]:               ['jobs', 'jobs.batch', 'job'],
+  [TYPES.POD]:               ['pods', 'pod', 'po'],
+  [TYPES.EVENT]:             ['events', 'event', 'ev'],
+  [TYPES.NODE]:              ['nodes', 'node', 'no'],
+  [TYPES.MANAGED_CHART]:     ['managedcharts.management.cattle.io', 'managedcharts', 'managedchart'],
+  [TYPES.BUNDLE]:            ['bundles.fleet.cattle.io', 'bundles', 'bundle'],
+  [TYPES.BUNDLE_DEPLOYMENT]: ['bundledeployments.fleet.cattle.io', 'bundledeployments', 'bundledeployment'],
+  [TYPES.FLEET_CLUSTER]:     ['clusters.fleet.cattle.io'],
+  [TYPES.APP]:               ['apps.catalog.cattle.io'],
+  [TYPES.UPGRADE]:           ['upgrades.harvesterhci.io', 'upgrades', 'upgrade'],
+};
+
+const BY_NAME = new Map<string, SteveType>(Object.entries(TYPE_NAMES).flatMap(([type, names]) => [type, ...names].map((n) => [n, type as SteveType])));
+
+function typeOfName(name: string): SteveType | undefined {
+  return BY_NAME.get(name.trim().toLowerCase());
+}
 
 class UsageError extends Error {}
 
@@ -25,12 +49,15 @@ interface Options {
   file: string;
   format: 'markdown' | 'json';
   now?: Date;
+  /** The types that were asked for (`--types`): each is read, even with no objects. */
+  types?: SteveType[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
   let file: string | undefined;
   let format: Options['format'] = 'markdown';
   let now: Date | undefined;
+  let types: SteveType[] | undefined;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -51,7 +78,7 @@ function parseArgs(argv: string[]): Options | 'help' {
       const f = value();
 
       if (f !== 'markdown' && f !== 'json') {
-        throw new UsageError(`unknown format "${ f }" (use markdown or json)`);
+        throw new UsageError(`unknown format "${ printable(f) }" (use markdown or json)`);
       }
       format = f;
     } else if (flag === '--now') {
@@ -59,14 +86,26 @@ function parseArgs(argv: string[]): Options | 'help' {
 
       now = new Date(v);
       if (!/^\d{4}-\d\d-\d\dT/.test(v) || Number.isNaN(now.getTime())) {
-        throw new UsageError(`--now "${ v }" is not an RFC 3339 time`);
+        throw new UsageError(`--now "${ printable(v) }" is not an RFC 3339 time`);
+      }
+    } else if (flag === '--types') {
+      types = [];
+      for (const name of value().split(',').filter((n) => n.trim())) {
+        const type = typeOfName(name);
+
+        // a type we do not examine (secrets, configmaps) may be collected too: it is simply not needed
+        if (type) {
+          types.push(type);
+        } else if (!/^[\w.-]+$/.test(name.trim())) {
+          throw new UsageError(`--types: "${ printable(name) }" is not a type name`);
+        }
       }
     } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option ${ flag }`);
+      throw new UsageError(`unknown option ${ printable(flag) }`);
     } else if (file === undefined) {
       file = arg;
     } else {
-      throw new UsageError(`unexpected argument "${ arg }"`);
+      throw new UsageError(`unexpected argument "${ printable(arg) }"`);
     }
   }
   if (file === undefined) {
@@ -74,18 +113,22 @@ function parseArgs(argv: string[]): Options | 'help' {
   }
 
   return {
-    file, format, now
+    file, format, now, types
   };
 }
 
 function readInput(io: CliIo, file: string): string {
+  let bytes: string | Uint8Array;
+
   try {
-    return file === '-' ? io.readStdin() : io.readFile(file);
+    bytes = file === '-' ? io.readStdin() : io.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
 
-    throw new InputError(`cannot read ${ file === '-' ? 'standard input' : `"${ file }"` }${ code ? ` (${ code })` : '' }`);
+    throw new InputError(`cannot read ${ file === '-' ? 'standard input' : `"${ printable(file) }"` }${ typeof code === 'string' ? ` (${ printable(code) })` : '' }`);
   }
+
+  return decodeText(bytes);
 }
 
 /** Runs the command; returns the exit code: 0 with a report, 2 with one line on stderr. */
@@ -98,8 +141,13 @@ export function runCli(argv: string[], io: CliIo, t: Translate): number {
 
       return 0;
     }
-    const objects = readObjects(parseJson(readInput(io, options.file)));
-    const analysis = analyze({ objects, now: options.now || io.now() });
+    const { objects, collections } = readDocument(parseJson(readInput(io, options.file)));
+    // what was asked for is read, even when empty; without --types, what the input shows was read
+    const fromCollections = collections.map(typeOfName).filter((t): t is SteveType => !!t);
+    const listed = options.types ? [...options.types, ...fromCollections] : undefined;
+    const analysis = analyze({
+      objects, now: options.now || io.now(), listed: listed && new Set(listed)
+    });
     const d = analysis.diagnosis;
 
     io.stdout(options.format === 'json' ? `${ JSON.stringify(jsonReport(d, t), null, 2) }\n` : markdownReport(d, t, (item, action) => planAction(analysis, item, action)?.confirm));
@@ -116,6 +164,9 @@ export function runCli(argv: string[], io: CliIo, t: Translate): number {
 
       return 2;
     }
-    throw e;
+    // never a stack trace: one line, and the exit code of a failed report
+    io.stderr(`report: internal error (${ printable(String((e as Error)?.message ?? e), 200) }); please report it\n`);
+
+    return 2;
   }
 }

@@ -9,8 +9,8 @@ import { runCli } from './main';
 import { createTranslator } from './translate';
 
 const code = runCli(process.argv.slice(2), {
-  readFile:  (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readFile:  (path) => new Uint8Array(readFileSync(path)),
+  readStdin: () => new Uint8Array(readFileSync(0)),
   stdout:    (text) => process.stdout.write(text),
   stderr:    (text) => process.stderr.write(text),
   now:       () => new Date(),

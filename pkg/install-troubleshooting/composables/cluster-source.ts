@@ -12,7 +12,7 @@ import type {
 import { getterFn } from '../shell-store';
 import type { ShellStore } from '../shell-store';
 import { objectId } from '../engine';
-import type { PlannedRequest, UrlContext } from '../engine';
+import type { ClusterKind, PlannedRequest, UnreadType, UrlContext } from '../engine';
 
 /** Types read as whole, watched lists. */
 export const LISTED_TYPES = [
@@ -24,12 +24,47 @@ export const LABELLED_TYPES = [TYPES.JOB, TYPES.POD] as const;
 
 export const CHART_LABEL = 'helmcharts.helm.cattle.io/chart';
 
+/**
+ * The cluster's own Fleet objects live in `fleet-local` (its BundleDeployments in a namespace
+ * labelled for it). In Rancher's own `local` cluster the same types hold every downstream
+ * cluster's Fleet objects, which are neither ours to judge nor cheap to read: they are never read.
+ */
+export const FLEET_LOCAL = 'fleet-local';
+export const CLUSTER_NAMESPACE_LABEL = 'fleet.cattle.io/cluster-namespace';
+
+type Scope = { label: string; value?: string } | { namespace: string };
+
+const SCOPES: Partial<Record<SteveType, Scope>> = {
+  [TYPES.JOB]:               { label: CHART_LABEL },
+  [TYPES.POD]:               { label: CHART_LABEL },
+  [TYPES.MANAGED_CHART]:     { namespace: FLEET_LOCAL },
+  [TYPES.BUNDLE]:            { namespace: FLEET_LOCAL },
+  [TYPES.FLEET_CLUSTER]:     { namespace: FLEET_LOCAL },
+  [TYPES.BUNDLE_DEPLOYMENT]: { label: CLUSTER_NAMESPACE_LABEL, value: FLEET_LOCAL },
+};
+
+function inScope(o: KubeObject, scope: Scope | undefined): boolean {
+  if (!scope) {
+    return true;
+  }
+  if ('namespace' in scope) {
+    return o.metadata?.namespace === scope.namespace;
+  }
+  const value = o.metadata?.labels?.[scope.label];
+
+  return scope.value === undefined ? !!value : value === scope.value;
+}
+
 export type LoadState = 'loading' | 'ready' | 'error' | 'unavailable';
 
 export interface TypeStatus {
   state: LoadState;
   /** The request's error, for `error`. */
   error?: string;
+  /** Its HTTP status, for `error`, when there was one. */
+  httpStatus?: number;
+  /** Its message, for `error`. */
+  message?: string;
 }
 
 /** An HTTP failure as the shell's request action reports it. */
@@ -72,14 +107,22 @@ export class ClusterSource {
     const status = this.status[type];
 
     if (!this.hasSchema(type)) {
-      Object.assign(status, { state: 'unavailable', error: undefined });
+      Object.assign(status, {
+        state: 'unavailable', error: undefined, httpStatus: undefined, message: undefined
+      });
 
       return;
     }
-    Object.assign(status, { state: 'loading', error: undefined });
+    Object.assign(status, {
+      state: 'loading', error: undefined, httpStatus: undefined, message: undefined
+    });
     try {
-      if ((LABELLED_TYPES as readonly string[]).includes(type)) {
-        await this.findLabelled(type);
+      const scope = SCOPES[type];
+
+      if (scope && 'label' in scope) {
+        await this.findLabelled(type, scope);
+      } else if (scope) {
+        await this.store.dispatch(`${ this.inStore }/findAll`, { type, opt: { namespaced: scope.namespace } });
       } else {
         await this.store.dispatch(`${ this.inStore }/findAll`, { type });
       }
@@ -87,25 +130,27 @@ export class ClusterSource {
     } catch (e) {
       const f = describeFailure(e);
 
-      Object.assign(status, { state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message });
+      Object.assign(status, {
+        state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message, httpStatus: f.status, message: f.message
+      });
     }
   }
 
   /**
-   * Jobs or Pods that carry the HelmChart label, whatever its value. With Rancher's SQL cache
+   * Objects that carry a label (with any value, or with one value). With Rancher's SQL cache
    * (paginated Steve) the shell sends it as `filter=metadata.labels[…]`; without it, the shell's
    * label-selector helper knows no `Exists`, so the selector goes to Steve as it is.
    */
-  private async findLabelled(type: SteveType): Promise<void> {
+  private async findLabelled(type: SteveType, scope: { label: string; value?: string }): Promise<void> {
     const paginated = getterFn<[{ id: string }], boolean>(this.store, `${ this.inStore }/paginationEnabled`)?.({ id: type });
 
     if (paginated) {
       await this.store.dispatch(`${ this.inStore }/findLabelSelector`, {
         type,
-        matching: { labelSelector: { matchExpressions: [{ key: CHART_LABEL, operator: 'Exists' }] } },
+        matching: { labelSelector: scope.value === undefined ? { matchExpressions: [{ key: scope.label, operator: 'Exists' }] } : { matchLabels: { [scope.label]: scope.value } } },
       });
     } else {
-      await this.store.dispatch(`${ this.inStore }/findMatching`, { type, selector: CHART_LABEL });
+      await this.store.dispatch(`${ this.inStore }/findMatching`, { type, selector: scope.value === undefined ? scope.label : `${ scope.label }=${ scope.value }` });
     }
   }
 
@@ -121,7 +166,9 @@ export class ClusterSource {
     }
     const list = getterFn<[string], KubeObject[]>(this.store, `${ this.inStore }/all`)?.(type) || [];
 
-    return (LABELLED_TYPES as readonly string[]).includes(type) ? list.filter((o) => !!o.metadata?.labels?.[CHART_LABEL]) : list;
+    const scope = SCOPES[type];
+
+    return scope ? list.filter((o) => inScope(o, scope)) : list;
   }
 
   objects(): KubeObject[] {
@@ -131,6 +178,35 @@ export class ClusterSource {
   /** The types whose list loaded; the engine treats the others as unknown, not empty. */
   listed(): SteveType[] {
     return [...LISTED_TYPES, ...LABELLED_TYPES].filter((t) => this.status[t]?.state === 'ready');
+  }
+
+  /** The types tried and not read, with why: a failed list, or no schema (not installed, or not visible to this user). */
+  unread(): UnreadType[] {
+    return [...LISTED_TYPES, ...LABELLED_TYPES].flatMap((type): UnreadType[] => {
+      const s = this.status[type];
+
+      if (s?.state === 'unavailable') {
+        return [{ type, reason: 'no-schema' }];
+      }
+      if (s?.state === 'error') {
+        return [{
+          type, reason: 'failed', status: s.httpStatus, message: s.message
+        }];
+      }
+
+      return [];
+    });
+  }
+
+  /**
+   * What the cluster is, when the store says so: the Harvester product, or a management cluster
+   * Rancher knows as Harvester. Otherwise the engine infers it from the objects.
+   */
+  clusterKind(): ClusterKind | undefined {
+    const product = this.store.getters.currentProduct as { name?: string } | undefined;
+    const cluster = this.store.getters.currentCluster as { isHarvester?: boolean } | undefined;
+
+    return this.inStore === 'harvester' || product?.name === 'harvester' || cluster?.isHarvester === true ? 'harvester' : undefined;
   }
 
   /** Events about some objects of one namespace, read once (not watched). */

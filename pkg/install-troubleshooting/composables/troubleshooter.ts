@@ -40,7 +40,7 @@ export function createTroubleshooter(store: ShellStore, inStore = inStoreOf(stor
     const at = Math.max(now.value.getTime(), clock().getTime());
 
     return analyze({
-      objects, now: new Date(at), listed
+      objects, now: new Date(at), listed, unread: source.unread(), cluster: source.clusterKind()
     });
   });
 

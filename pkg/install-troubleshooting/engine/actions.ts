@@ -160,7 +160,8 @@ function planForceRedeploy(a: Analysis, item: Item, urls: UrlContext): ActionPla
 function planResume(a: Analysis, item: Item, urls: UrlContext): ActionPlan | undefined {
   const mc = get(a.inv, TYPES.MANAGED_CHART, item.id) as ManagedChart;
 
-  if (!mc.spec?.paused || a.diagnosis.verdict.upgrade) {
+  // never while an Upgrade runs, nor when the Upgrades could not be read (one may be running)
+  if (!mc.spec?.paused || a.diagnosis.verdict.upgrade || !a.inv.listed.has(TYPES.UPGRADE)) {
     return undefined;
   }
   const ref = refOf(TYPES.MANAGED_CHART, mc);

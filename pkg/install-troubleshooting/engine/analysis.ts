@@ -11,7 +11,10 @@ import type { Links } from './chains';
 import { safeConditions } from './rules/fleet';
 import { all, buildInventory, objectId, refOf } from './inventory';
 import type { Inventory } from './inventory';
-import type { Diagnosis, Health, Item } from './model';
+import type {
+  ClusterKind, Diagnosis, Health, Item, UnreadType
+} from './model';
+import { inferClusterKind, unreadTypes } from './needs';
 import { appRule, isListedRelease } from './rules/app';
 import { bundleRule } from './rules/bundle';
 import { bundleDeploymentRule } from './rules/bundledeployment';
@@ -21,6 +24,8 @@ import { managedChartRule } from './rules/managedchart';
 import { nodeRule } from './rules/node';
 import type { RuleResult } from './rules/result';
 import { verdictOf } from './verdict';
+import { msg } from './messages';
+import { redactDiagnosis } from './redact';
 
 export interface DiagnoseInput {
   objects: readonly unknown[];
@@ -28,6 +33,10 @@ export interface DiagnoseInput {
   now: Date | string;
   /** The types that were listed; by default, every type with at least one object. */
   listed?: Iterable<SteveType>;
+  /** Types the caller tried to read and could not, with why; they count as not listed. */
+  unread?: readonly UnreadType[];
+  /** What the cluster is, when the caller knows; otherwise inferred from the objects. */
+  cluster?: ClusterKind;
 }
 
 export interface Analysis {
@@ -44,23 +53,28 @@ function conditionsOf(obj: KubeObject): Condition[] | undefined {
   return Array.isArray(status?.conditions) ? status?.conditions as Condition[] : undefined;
 }
 
-function toItem(type: SteveType, obj: KubeObject, rule: RuleResult, related: (ObjectRef | undefined)[]): Item {
+function toItem(inv: Inventory, type: SteveType, obj: KubeObject, rule: RuleResult, related: (ObjectRef | undefined)[]): Item {
   const conditions = conditionsOf(obj);
+  const id = objectId(obj);
+  const dropped = inv.dropped.get(`${ type }:${ id }`) || [];
+  // what could not be read is unknown, never healthy: an object judged OK from what remained is not OK
+  const health: Health = dropped.length && rule.health === 'ok' ? 'unknown' : rule.health;
 
   return {
     type,
-    id:         objectId(obj),
+    id,
     name:       obj.metadata.name,
     namespace:  obj.metadata.namespace,
-    health:     rule.health,
+    health,
     summary:    rule.summary,
-    reasons:    rule.reasons,
+    reasons:    dropped.length ? [...rule.reasons, msg('item.dropped', { fields: dropped.join(', ') })] : rule.reasons,
     related:    related.filter((r): r is ObjectRef => !!r),
     causes:     rule.causes,
     actions:    [],
     conditions: safeConditions(conditions),
     drift:      rule.drift || [],
     evidence:   rule.evidence,
+    dropped,
   };
 }
 
@@ -73,8 +87,16 @@ function notOk(items: Map<string, Item>, refs: ObjectRef[]): ObjectRef[] {
 }
 
 export function analyze(input: DiagnoseInput): Analysis {
-  const now = typeof input.now === 'string' ? new Date(input.now) : input.now;
+  const given = typeof input.now === 'string' ? new Date(input.now) : input.now;
+  // an unreadable time must not stop the diagnosis: ages are then measured from the epoch and read as long
+  const now = Number.isNaN(given.getTime()) ? new Date(0) : given;
   const inv = buildInventory(input.objects, input.listed);
+
+  for (const u of input.unread || []) {
+    inv.listed.delete(u.type);
+  }
+  const cluster = input.cluster || inferClusterKind(inv);
+  const unread = unreadTypes(cluster, inv.listed, input.unread);
   const links = linkObjects(inv);
   const items = new Map<string, Item>();
   const add = (item: Item) => items.set(refKey(item), item);
@@ -85,7 +107,7 @@ export function analyze(input: DiagnoseInput): Analysis {
   };
 
   for (const node of all(inv, TYPES.NODE)) {
-    add(toItem(TYPES.NODE, node, nodeRule(node), []));
+    add(toItem(inv, TYPES.NODE, node, nodeRule(node), []));
   }
 
   for (const chart of all(inv, TYPES.HELM_CHART)) {
@@ -102,7 +124,7 @@ export function analyze(input: DiagnoseInput): Analysis {
       now,
     });
 
-    add(toItem(TYPES.HELM_CHART, chart, rule, [job && refOf(TYPES.JOB, job), ...pods.map((p) => refOf(TYPES.POD, p)), appRef(refOf(TYPES.HELM_CHART, chart))]));
+    add(toItem(inv, TYPES.HELM_CHART, chart, rule, [job && refOf(TYPES.JOB, job), ...pods.map((p) => refOf(TYPES.POD, p)), appRef(refOf(TYPES.HELM_CHART, chart))]));
   }
 
   const agentProblems = new Map<string, Health>();
@@ -125,14 +147,14 @@ export function analyze(input: DiagnoseInput): Analysis {
     const ref = refOf(TYPES.BUNDLE_DEPLOYMENT, bd);
     const agentCause = clusterRef && agentProblems.get(clusterRef.id) === 'warning' ? clusterRef : undefined;
 
-    add(toItem(TYPES.BUNDLE_DEPLOYMENT, bd, bundleDeploymentRule(bd, agentCause), [bundle && refOf(TYPES.BUNDLE, bundle), clusterRef, appRef(ref)]));
+    add(toItem(inv, TYPES.BUNDLE_DEPLOYMENT, bd, bundleDeploymentRule(bd, agentCause), [bundle && refOf(TYPES.BUNDLE, bundle), clusterRef, appRef(ref)]));
   }
 
   for (const cluster of all(inv, TYPES.FLEET_CLUSTER)) {
     const id = objectId(cluster);
     const deployments = (links.deploymentsOfCluster.get(id) || []).map((bd) => refOf(TYPES.BUNDLE_DEPLOYMENT, bd));
 
-    add(toItem(TYPES.FLEET_CLUSTER, cluster, fleetClusterRule(cluster, now, agentResults.get(id), notOk(items, deployments)), deployments));
+    add(toItem(inv, TYPES.FLEET_CLUSTER, cluster, fleetClusterRule(cluster, now, agentResults.get(id), notOk(items, deployments)), deployments));
   }
 
   const bundleResults = new Map<string, RuleResult>();
@@ -144,7 +166,7 @@ export function analyze(input: DiagnoseInput): Analysis {
     const rule = bundleRule(bundle, notOk(items, deployments), inv.listed.has(TYPES.BUNDLE_DEPLOYMENT) && deployments.length > 0);
 
     bundleResults.set(id, rule);
-    add(toItem(TYPES.BUNDLE, bundle, rule, [mc && refOf(TYPES.MANAGED_CHART, mc), ...deployments]));
+    add(toItem(inv, TYPES.BUNDLE, bundle, rule, [mc && refOf(TYPES.MANAGED_CHART, mc), ...deployments]));
   }
 
   for (const mc of all(inv, TYPES.MANAGED_CHART)) {
@@ -153,18 +175,18 @@ export function analyze(input: DiagnoseInput): Analysis {
     const bundleRule = bundleRef && bundleResults.get(bundleRef.id);
     const rule = managedChartRule(mc, bundleRef && bundleRule ? { ref: bundleRef, rule: bundleRule } : undefined, inv.listed.has(TYPES.BUNDLE));
 
-    add(toItem(TYPES.MANAGED_CHART, mc, rule, [bundleRef, appRef(refOf(TYPES.MANAGED_CHART, mc))]));
+    add(toItem(inv, TYPES.MANAGED_CHART, mc, rule, [bundleRef, appRef(refOf(TYPES.MANAGED_CHART, mc))]));
   }
 
   for (const app of all(inv, TYPES.APP).filter(isListedRelease)) {
     const owners = links.ownersOfApp.get(objectId(app)) || [];
 
-    add(toItem(TYPES.APP, app, appRule(app, notOk(items, owners)), owners));
+    add(toItem(inv, TYPES.APP, app, appRule(app, notOk(items, owners)), owners));
   }
 
   const list = [...items.values()].sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
   const diagnosis: Diagnosis = {
-    now: now.toISOString(), verdict: verdictOf(inv, list), items: list, skipped: inv.skipped
+    now: now.toISOString(), cluster, verdict: verdictOf(inv, list, cluster, unread), unread, items: list, skipped: inv.skipped
   };
   const analysis: Analysis = {
     inv, links, agentProblems, diagnosis
@@ -173,6 +195,8 @@ export function analyze(input: DiagnoseInput): Analysis {
   for (const item of list) {
     item.actions = offeredActions(analysis, item);
   }
+  // the one redaction point: nothing leaves the engine before it
+  analysis.diagnosis = redactDiagnosis(diagnosis);
 
   return analysis;
 }

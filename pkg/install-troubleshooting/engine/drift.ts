@@ -1,7 +1,10 @@
 /**
  * Drift that Fleet reports (`modifiedStatus`, `nonReadyStatus`) as readable lines: which
  * object, which field paths change, and the new values — except values that must never be
- * shown: anything in a Secret, and chart values (`valuesContent`, `chartContent`, `values`).
+ * shown: anything in a Secret (whatever the spelling of its kind and apiVersion), and chart
+ * values (`valuesContent`, `chartContent`, `values`, `stagedValues`) with everything under them,
+ * name-keyed array elements included. The patch is walked without recursion, so no depth of
+ * nesting can stop it; very deep or very long patches are cut, and the cut is said.
  */
 import type { ModifiedStatus, NonReadyStatus } from '../types';
 import type { DriftChange, DriftLine } from './model';
@@ -9,56 +12,117 @@ import type { DriftChange, DriftLine } from './model';
 /** Keys whose values are never shown, wherever they appear. */
 const SECRET_KEYS = new Set(['valuesContent', 'chartContent', 'values', 'stagedValues']);
 
-const MASK = '***';
+/** Past this depth a patch is summarised by the path it reached. */
+const MAX_DEPTH = 64;
+/** At most this many changes per object. */
+const MAX_CHANGES = 500;
+/** Longest key or value shown. */
+const MAX_SHOWN = 2048;
+
+/** The path of a change that was cut because the patch is too deep or too long. */
+export const CUT = '…';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function isSecret(o: { apiVersion?: string; kind?: string }): boolean {
-  return (o.kind || '').toLowerCase() === 'secret' && (!o.apiVersion || o.apiVersion === 'v1');
+/** A Secret, however its kind and apiVersion are spelled (`Secret`, `secrets`, `v1`, `core/v1`, none). */
+export function isSecret(o: { kind?: string }): boolean {
+  return /^\s*secrets?\s*$/i.test(o.kind || '');
+}
+
+function shown(s: string): string {
+  return s.length > MAX_SHOWN ? `${ s.slice(0, MAX_SHOWN) }…` : s;
 }
 
 function segment(key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${ key }` : `[${ JSON.stringify(key) }]`;
+  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `.${ key }` : `[${ JSON.stringify(shown(key)) }]`;
 }
 
-function flatten(value: Json, path: string, hide: boolean, out: DriftChange[]): void {
-  if (Array.isArray(value)) {
-    if (!value.length) {
-      out.push(hide ? { path, hidden: true } : { path, value: '[]' });
-    }
-    value.forEach((el, i) => {
-      const named = el && typeof el === 'object' && !Array.isArray(el) && typeof el.name === 'string' ? el.name : undefined;
+function isObject(v: Json): v is { [key: string]: Json } {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
 
-      if (named !== undefined && el && typeof el === 'object' && !Array.isArray(el)) {
-        const rest = Object.entries(el).filter(([k]) => k !== 'name');
-        const base = `${ path }[name=${ named }]`;
+interface Frame {
+  value: Json;
+  path: string;
+  hide: boolean;
+  depth: number;
+}
+
+function leaf(path: string, value: string, hide: boolean): DriftChange {
+  return hide ? { path, hidden: true } : { path, value: shown(value) };
+}
+
+/** The field paths of a JSON value with, unless hidden, their values; in document order. */
+function flatten(root: Json, hideAll: boolean): DriftChange[] {
+  const out: DriftChange[] = [];
+  const stack: Frame[] = [{
+    value: root, path: '', hide: hideAll, depth: 0
+  }];
+
+  while (stack.length) {
+    if (out.length >= MAX_CHANGES) {
+      out.push({ path: CUT, hidden: true });
+      break;
+    }
+    const {
+      value, path, hide, depth
+    } = stack.pop() as Frame;
+    const children: Frame[] = [];
+
+    if (depth > MAX_DEPTH && value && typeof value === 'object') {
+      out.push({ path: `${ path }${ CUT }`, hidden: true });
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (!value.length) {
+        out.push(leaf(path, '[]', hide));
+      }
+      value.forEach((el, i) => {
+        // an element named by its `name` shows the name in its path, unless it is hidden too
+        const named = !hide && isObject(el) && typeof el.name === 'string' ? el.name : undefined;
+
+        if (named === undefined || !isObject(el)) {
+          children.push({
+            value: el, path: `${ path }[${ i }]`, hide, depth: depth + 1
+          });
+
+          return;
+        }
+        const base = `${ path }[name=${ shown(named) }]`;
+        const rest = Object.keys(el).filter((k) => k !== 'name');
 
         if (!rest.length) {
-          out.push({ path: base, value: JSON.stringify(named) });
+          children.push({
+            value: named, path: base, hide, depth: depth + 1
+          });
         }
-        for (const [k, v] of rest) {
-          flatten(v, `${ base }${ segment(k) }`, hide || SECRET_KEYS.has(k), out);
+        for (const k of rest) {
+          children.push({
+            value: el[k], path: `${ base }${ segment(k) }`, hide: SECRET_KEYS.has(k), depth: depth + 1
+          });
         }
-      } else {
-        flatten(el, `${ path }[${ i }]`, hide, out);
+      });
+    } else if (isObject(value)) {
+      const keys = Object.keys(value);
+
+      if (!keys.length) {
+        out.push(leaf(path, '{}', hide));
       }
-    });
-
-    return;
-  }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value);
-
-    if (!entries.length) {
-      out.push(hide ? { path, hidden: true } : { path, value: '{}' });
+      for (const k of keys) {
+        children.push({
+          value: value[k], path: path ? `${ path }${ segment(k) }` : shown(k), hide: hide || SECRET_KEYS.has(k), depth: depth + 1
+        });
+      }
+    } else {
+      out.push(leaf(path, JSON.stringify(value) ?? 'null', hide));
     }
-    for (const [k, v] of entries) {
-      flatten(v, path ? `${ path }${ segment(k) }` : k, hide || SECRET_KEYS.has(k), out);
+    // the stack is last in, first out: push the children backwards to keep the document order
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]);
     }
-
-    return;
   }
-  out.push(hide ? { path, hidden: true } : { path, value: JSON.stringify(value) });
+
+  return out;
 }
 
 /** The field paths (and, unless hidden, new values) of a JSON merge patch. */
@@ -71,13 +135,10 @@ export function patchChanges(patch: string | undefined, hideValues: boolean): Dr
   try {
     parsed = JSON.parse(patch) as Json;
   } catch {
-    return [hideValues ? { path: '(patch)', hidden: true } : { path: '(patch)', value: patch }];
+    return [leaf('(patch)', patch, hideValues)];
   }
-  const out: DriftChange[] = [];
 
-  flatten(parsed, '', hideValues, out);
-
-  return out.map((c) => ({ ...c, path: c.path.replace(/^\./, '') || '(patch)' }));
+  return flatten(parsed, hideValues).map((c) => ({ ...c, path: c.path.replace(/^\./, '') || '(patch)' }));
 }
 
 export function driftFromModified(m: ModifiedStatus): DriftLine {
@@ -110,76 +171,6 @@ export function driftFromNonReady(n: NonReadyStatus): DriftLine {
     change:     'not-ready',
     changes:    [],
     state:      n.summary?.state,
-    messages:   (n.summary?.message || []).map(redactMessage),
+    messages:   n.summary?.message || [],
   };
-}
-
-/** Replaces every leaf value of a JSON value by the mask, keeping its keys. */
-function maskJson(value: Json): Json {
-  if (Array.isArray(value)) {
-    return value.map(maskJson);
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskJson(v)]));
-  }
-
-  return MASK;
-}
-
-/** The index just past the JSON value that starts with `{` at `start`, or the text's end when it is cut off. */
-function endOfJsonObject(text: string, start: number): number {
-  let depth = 0;
-  let inString = false;
-
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-
-    if (inString) {
-      if (c === '\\') {
-        i++;
-      } else if (c === '"') {
-        inString = false;
-      }
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === '{' || c === '[') {
-      depth++;
-    } else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) {
-        return i + 1;
-      }
-    }
-  }
-
-  return text.length;
-}
-
-const SECRET_PATCH = /\bsecrets?(?:\.v1)?\s+\S+\s+modified\s+(?=\{)/gi;
-
-/**
- * Removes Secret values from a message in which Fleet repeats a patch
- * (`secret.v1 ns/name modified {"data":{…}}`): the keys stay, the values become `***`.
- */
-export function redactMessage(message: string): string {
-  let out = '';
-  let from = 0;
-
-  SECRET_PATCH.lastIndex = 0;
-  for (let m = SECRET_PATCH.exec(message); m; m = SECRET_PATCH.exec(message)) {
-    const start = m.index + m[0].length;
-    const end = endOfJsonObject(message, start);
-    let masked: string;
-
-    try {
-      masked = JSON.stringify(maskJson(JSON.parse(message.slice(start, end)) as Json));
-    } catch {
-      masked = `{${ MASK }}`;
-    }
-    out += message.slice(from, start) + masked;
-    from = end;
-    SECRET_PATCH.lastIndex = end;
-  }
-
-  return out + message.slice(from);
 }

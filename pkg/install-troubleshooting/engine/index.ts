@@ -9,7 +9,7 @@ export {
   buildInventory, objectId, steveTypeOf
 } from './inventory';
 export {
-  readObjects, parseJson, InputError
+  readObjects, readInput, parseJson, InputError
 } from './input';
 export {
   msg, MESSAGE_KEYS, KIND_KEYS, PREFIX, fullKey

@@ -4,19 +4,9 @@
  */
 import { TYPES } from '../types';
 import type { KubeObject, ObjectRef, ResourceByType, SteveType } from '../types';
+import { readObject } from './boundary';
 
-const KNOWN_TYPES = new Set<string>(Object.values(TYPES));
-
-/** Steve's schema id for an apiVersion and kind: `lower(group.kind)`, or `lower(kind)` for the core group. */
-export function steveTypeOf(apiVersion: string | undefined, kind: string | undefined): string | undefined {
-  if (!kind) {
-    return undefined;
-  }
-  const slash = (apiVersion || '').indexOf('/');
-  const group = slash > 0 ? (apiVersion || '').slice(0, slash) : '';
-
-  return (group ? `${ group }.${ kind }` : kind).toLowerCase();
-}
+export { steveTypeOf } from './boundary';
 
 export function objectId(obj: KubeObject): string {
   const { name, namespace } = obj.metadata;
@@ -40,6 +30,8 @@ export interface Inventory {
   listed: Set<SteveType>;
   /** Objects the engine does not examine, by `<apiVersion>/<kind>`. */
   skipped: Record<string, number>;
+  /** Field paths dropped at the boundary because they had the wrong type, by `refKey`. */
+  dropped: Map<string, string[]>;
 }
 
 function emptyCollections(): Collections {
@@ -52,15 +44,6 @@ function emptyCollections(): Collections {
   return out as Collections;
 }
 
-function isKubeObject(value: unknown): value is KubeObject {
-  if (!value || typeof value !== 'object') {
-    return false;
-  }
-  const meta = (value as { metadata?: unknown }).metadata;
-
-  return !!meta && typeof meta === 'object' && typeof (meta as { name?: unknown }).name === 'string';
-}
-
 /**
  * Sorts objects into an inventory. `listed` names the types that were asked for; when it is
  * absent, a type counts as listed when at least one object of it is present.
@@ -70,28 +53,28 @@ export function buildInventory(objects: readonly unknown[], listed?: Iterable<St
   const skipped: Record<string, number> = {};
   const seen = new Set<SteveType>();
 
+  const dropped = new Map<string, string[]>();
+
   for (const value of objects) {
-    if (!isKubeObject(value)) {
-      skipped['(not a Kubernetes object)'] = (skipped['(not a Kubernetes object)'] || 0) + 1;
+    const read = readObject(value);
+
+    if (!read.ok) {
+      skipped[read.skipped] = (skipped[read.skipped] || 0) + 1;
       continue;
     }
-    const fromSteve = value.type && KNOWN_TYPES.has(value.type) ? value.type : undefined;
-    const type = fromSteve || steveTypeOf(value.apiVersion, value.kind);
+    const id = objectId(read.object);
 
-    if (!type || !KNOWN_TYPES.has(type)) {
-      const key = `${ value.apiVersion || '?' }/${ value.kind || value.type || '?' }`;
-
-      skipped[key] = (skipped[key] || 0) + 1;
-      continue;
+    (byType[read.type] as Map<string, KubeObject>).set(id, read.object);
+    if (read.dropped.length) {
+      dropped.set(`${ read.type }:${ id }`, read.dropped);
+    } else {
+      dropped.delete(`${ read.type }:${ id }`);
     }
-    const steveType = type as SteveType;
-
-    (byType[steveType] as Map<string, KubeObject>).set(objectId(value), value);
-    seen.add(steveType);
+    seen.add(read.type);
   }
 
   return {
-    byType, listed: new Set(listed || seen), skipped
+    byType, listed: new Set(listed || seen), skipped, dropped
   };
 }
 

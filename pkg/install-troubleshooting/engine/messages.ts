@@ -11,7 +11,7 @@ export const PREFIX = 'installTroubleshooting';
 
 export const MESSAGE_KEYS = [
   'health.ok', 'health.progressing', 'health.warning', 'health.error', 'health.unknown',
-  'phase.none', 'phase.setting-up', 'phase.ready', 'phase.degraded',
+  'phase.none', 'phase.setting-up', 'phase.ready', 'phase.degraded', 'phase.unknown',
   'kind.helmChart', 'kind.job', 'kind.pod', 'kind.event', 'kind.node', 'kind.managedChart', 'kind.bundle',
   'kind.bundleDeployment', 'kind.fleetCluster', 'kind.app', 'kind.upgrade',
 
@@ -46,7 +46,14 @@ export const MESSAGE_KEYS = [
   'report.conditions', 'report.drift', 'report.chain', 'report.fixes', 'report.others', 'report.skipped',
   'report.skippedNone', 'report.column.kind', 'report.column.name', 'report.column.health', 'report.column.summary',
   'report.column.count', 'report.driftModified', 'report.driftMissing', 'report.driftExtra', 'report.driftNotOwned',
-  'report.driftNotReady', 'report.hidden', 'report.evidence', 'report.empty',
+  'report.driftNotReady', 'report.hidden', 'report.evidence', 'report.empty', 'report.unread', 'report.dropped',
+  'report.droppedCount',
+
+  'unread.title', 'unread.failed', 'unread.failedNoStatus', 'unread.noSchema', 'unread.notCollected',
+  'unread.hides.helmChart', 'unread.hides.job', 'unread.hides.pod', 'unread.hides.node', 'unread.hides.managedChart',
+  'unread.hides.bundle', 'unread.hides.bundleDeployment', 'unread.hides.fleetCluster', 'unread.hides.app',
+
+  'item.dropped',
 ] as const;
 
 export type MessageKey = typeof MESSAGE_KEYS[number];

@@ -12,7 +12,22 @@ export const HEALTH_ORDER: readonly Health[] = ['error', 'warning', 'unknown', '
 
 export type ActionId = 'rerun' | 'force-redeploy' | 'resume' | 'redeploy-agent';
 
-export type Phase = 'none' | 'setting-up' | 'ready' | 'degraded';
+/** `unknown`: a type the phase is decided from (Nodes, ManagedCharts, Helm releases) could not be read. */
+export type Phase = 'none' | 'setting-up' | 'ready' | 'degraded' | 'unknown';
+
+/** What the cluster is decides which types a diagnosis needs. */
+export type ClusterKind = 'harvester' | 'kubernetes';
+
+/**
+ * A needed type that was not read: its list failed (`status`, `message`), Steve offers no
+ * schema for it (not installed, or not visible to this user), or a file does not hold it.
+ */
+export interface UnreadType {
+  type: SteveType;
+  reason: 'failed' | 'no-schema' | 'not-collected';
+  status?: number;
+  message?: string;
+}
 
 /** One changed field of a drifted object. `value` is absent when it is hidden (Secrets, chart values). */
 export interface DriftChange {
@@ -63,6 +78,8 @@ export interface Item extends ObjectRef {
   conditions: Condition[];
   drift: DriftLine[];
   evidence?: HelmChartEvidence;
+  /** Fields of the object that were not read because they had the wrong type (schema paths, not input text). */
+  dropped: string[];
 }
 
 export interface UpgradeInfo {
@@ -82,7 +99,10 @@ export interface Verdict {
 
 export interface Diagnosis {
   now: string;
+  cluster: ClusterKind;
   verdict: Verdict;
+  /** Needed types that were not read; while any is, the verdict is not OK. */
+  unread: UnreadType[];
   items: Item[];
   /** Objects in the input that the engine does not examine, by `<apiVersion>/<kind>`. */
   skipped: Record<string, number>;

@@ -6,7 +6,7 @@ import { all, get, refOf } from './inventory';
 import type { Inventory } from './inventory';
 import { HEALTH_ORDER } from './model';
 import type {
-  Health, Item, Phase, UpgradeInfo, Verdict
+  ClusterKind, Health, Item, Phase, UnreadType, UpgradeInfo, Verdict
 } from './model';
 import { condition } from './util';
 
@@ -71,11 +71,18 @@ export function upgradeInProgress(inv: Inventory): UpgradeInfo | null {
  * Harvester only (there is a ManagedChart `harvester`): `setting-up` while no node is Ready
  * or the `harvester` release was never deployed; then `ready` or `degraded`.
  */
-export function installPhase(inv: Inventory, items: Item[], health: Health): Phase {
+export function installPhase(inv: Inventory, items: Item[], health: Health, cluster: ClusterKind = 'harvester', unread: readonly UnreadType[] = []): Phase {
+  if (cluster !== 'harvester') {
+    return 'none';
+  }
+  // the phase is read from the Nodes, the ManagedCharts and the `harvester` release: without them it is not known
+  if (unread.some((u) => PHASE_TYPES.has(u.type))) {
+    return 'unknown';
+  }
   const harvester = all(inv, TYPES.MANAGED_CHART).some((mc) => mc.metadata.name === 'harvester');
 
   if (!harvester) {
-    return 'none';
+    return 'setting-up';
   }
   const nodeReady = items.some((i) => i.type === TYPES.NODE && i.health !== 'error');
   const release = get(inv, TYPES.APP, 'harvester-system/harvester');
@@ -88,7 +95,10 @@ export function installPhase(inv: Inventory, items: Item[], health: Health): Pha
   return health === 'ok' ? 'ready' : 'degraded';
 }
 
-export function verdictOf(inv: Inventory, items: Item[]): Verdict {
+const PHASE_TYPES = new Set<string>([TYPES.NODE, TYPES.MANAGED_CHART, TYPES.APP]);
+
+/** The worst health of the items, and never better than unknown while a needed type is unread. */
+export function verdictOf(inv: Inventory, items: Item[], cluster: ClusterKind = 'kubernetes', unread: readonly UnreadType[] = []): Verdict {
   const counts: Record<Health, number> = {
     ok: 0, progressing: 0, warning: 0, error: 0, unknown: 0
   };
@@ -96,12 +106,12 @@ export function verdictOf(inv: Inventory, items: Item[]): Verdict {
   for (const item of items) {
     counts[item.health]++;
   }
-  const health = worst(items.map((i) => i.health));
+  const health = worst([...items.map((i) => i.health), ...(unread.length ? ['unknown' as const] : [])]);
 
   return {
     health,
     rootCause: rootCause(items, health),
-    phase:     installPhase(inv, items, health),
+    phase:     installPhase(inv, items, health, cluster, unread),
     upgrade:   upgradeInProgress(inv),
     counts,
   };

@@ -102,11 +102,21 @@ describe('report CLI inputs', () => {
     expect(report.verdict.rootCause.id).toBe('cluster-fleet-local-local-1a3d67d0a899/mcc-harvester');
   });
 
-  it('gives a healthy, empty report for an empty list', () => {
-    const report = json(['-'], '{"apiVersion":"v1","kind":"List","items":[]}');
+  it('gives a healthy, empty report for an empty list of every type asked for', () => {
+    const report = json(['-', '--types', 'helmcharts.helm.cattle.io,jobs,pods,apps.catalog.cattle.io,nodes'], '{"apiVersion":"v1","kind":"List","items":[]}');
 
     expect(report.verdict.health).toBe('ok');
+    expect(report.unread).toEqual([]);
     expect(report.items).toEqual([]);
+  });
+
+  it('cannot call an empty list healthy when it does not say what was asked for', () => {
+    const report = json(['-'], '{"apiVersion":"v1","kind":"List","items":[]}');
+
+    expect(report.verdict.health).toBe('unknown');
+    expect(report.unread.map((u: { type: string; reason: string }) => `${ u.type }:${ u.reason }`)).toEqual([
+      'helm.cattle.io.helmchart:not-collected', 'batch.job:not-collected', 'pod:not-collected', 'catalog.cattle.io.app:not-collected', 'node:not-collected',
+    ]);
   });
 
   it('counts the kinds it does not examine', () => {
@@ -126,8 +136,8 @@ describe('report CLI errors: exit 2, one clear line, no stack trace', () => {
     ['not JSON', 'this is not json', /^report: the input is not valid JSON \(.+\)\n$/],
     ['truncated JSON', '{"kind":"List","items":[{"metadata":', /^report: the input is not valid JSON/],
     ['empty input', '', /^report: the input is empty\n$/],
-    ['not a list', '{"hello":"world"}', /^report: the input is neither a kubectl List, a Steve collection nor a Kubernetes object\n$/],
-    ['a number', '42', /^report: the input is not an object\n$/],
+    ['not a list', '{"hello":"world"}', /^report: the input is neither a kubectl List, a Steve collection, a Kubernetes object nor an array of these\n$/],
+    ['a number', '42', /^report: the input is neither a kubectl List, a Steve collection, a Kubernetes object nor an array of these\n$/],
   ])('%s', (_, stdin, message) => {
     const r = run(['-'], stdin);
 

@@ -3,6 +3,7 @@ import { analyze, planAction } from '@pkg/engine';
 import type { ActionId, Analysis } from '@pkg/engine';
 import type { ObjectRef } from '@pkg/types';
 import {
+  ALL_TYPES,
   bundle, bundleDeployment, completeJob, cond, fleetCluster, FLEET_NS, helmChart, job, managedChart, NOW, pod, upgrade, withLinks
 } from './builders';
 
@@ -140,7 +141,9 @@ function fleet(opts: { paused?: boolean; defined?: string; bundleLinks?: string[
 
 describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', () => {
   it('merge-patches the Bundle\'s forceSyncGeneration to current + 1, guarded by resourceVersion', () => {
-    const a = analyze({ objects: fleet(), now: NOW });
+    const a = analyze({
+      objects: fleet(), now: NOW, listed: ALL_TYPES
+    });
 
     for (const ref of [MC, BUNDLE, BD]) {
       expect(offered(a, ref)).toContain('force-redeploy');
@@ -161,7 +164,9 @@ describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', 
 
   it('is not offered when the ManagedChart is Defined=False, paused, or all is ready', () => {
     expect(offered(analyze({ objects: fleet({ defined: 'False' }), now: NOW }), MC)).toEqual([]);
-    expect(offered(analyze({ objects: fleet({ paused: true }), now: NOW }), MC)).toEqual(['resume']);
+    expect(offered(analyze({
+      objects: fleet({ paused: true }), now: NOW, listed: ALL_TYPES
+    }), MC)).toEqual(['resume']);
     expect(offered(analyze({ objects: fleet({ modified: false }), now: NOW }), MC)).toEqual([]);
   });
 
@@ -176,7 +181,9 @@ describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', 
 
 describe('resume (paused ManagedChart)', () => {
   it('merge-patches spec.paused to false', () => {
-    const a = analyze({ objects: fleet({ paused: true }), now: NOW });
+    const a = analyze({
+      objects: fleet({ paused: true }), now: NOW, listed: ALL_TYPES
+    });
 
     expect(planAction(a, MC, 'resume')?.requests).toEqual([{
       object:  MC,

@@ -3,8 +3,12 @@
  * Each returns a fresh object that a test may change.
  */
 import type {
-  App, Bundle, BundleDeployment, Condition, FleetCluster, HelmChart, Job, KubeEvent, ManagedChart, Node, Pod, Upgrade
+  App, Bundle, BundleDeployment, Condition, FleetCluster, HelmChart, Job, KubeEvent, ManagedChart, Node, Pod, SteveType, Upgrade
 } from '@pkg/types';
+import { TYPES } from '@pkg/types';
+
+/** Every type, as a caller that listed them all says: a type with no objects is then read and empty, not unread. */
+export const ALL_TYPES: SteveType[] = Object.values(TYPES);
 
 export const NOW = '2025-09-24T10:00:00Z';
 export const FLEET_NS = 'cluster-fleet-local-local-1a3d67d0a899';
@@ -153,10 +157,11 @@ export function fleetCluster(extra: { lastSeen?: string | null; redeploy?: numbe
     metadata:   {
       name: 'local', namespace: 'fleet-local', resourceVersion: '500'
     },
-    spec:       { redeployAgentGeneration: extra.redeploy ?? 1, kubeConfigSecret: 'local-kubeconfig' },
+    spec:       { redeployAgentGeneration: extra.redeploy ?? 1 },
     status:     {
       namespace:               FLEET_NS,
-      agent:                   { lastSeen: extra.lastSeen === undefined ? '2025-09-24T09:52:10Z' : extra.lastSeen },
+      // a raw object may say `null`, which the boundary reads as absent
+      agent:                   { lastSeen: (extra.lastSeen === undefined ? '2025-09-24T09:52:10Z' : extra.lastSeen) as string | undefined },
       agentDeployedGeneration: extra.deployed ?? 1,
       summary:                 extra.summary || { desiredReady: 1, ready: 1 },
     },

@@ -2,6 +2,7 @@
 import { buildInventory, diagnose } from '@pkg/engine';
 import { linkObjects } from '@pkg/engine/chains';
 import {
+  ALL_TYPES,
   app, bundle, bundleDeployment, completeJob, fleetCluster, FLEET_NS, helmChart, job, managedChart, node, NOW, pod, upgrade
 } from './builders';
 
@@ -114,14 +115,18 @@ describe('verdict', () => {
       warning:     node('w', 'True', true),
       error:       node('e', 'False'),
     } as const;
-    const d = diagnose({ objects: (_ as (keyof typeof objects)[]).map((h) => objects[h]), now: NOW });
+    const d = diagnose({
+      objects: (_ as (keyof typeof objects)[]).map((h) => objects[h]), now: NOW, listed: ALL_TYPES
+    });
 
     expect(d.verdict.health).toBe(expected);
     expect(Object.values(d.verdict.counts).reduce((a, b) => a + b, 0)).toBe(_.length);
   });
 
   it('is ok with counts of zero for an empty input', () => {
-    const d = diagnose({ objects: [], now: NOW });
+    const d = diagnose({
+      objects: [], now: NOW, listed: ALL_TYPES
+    });
 
     expect(d.verdict).toEqual({
       health:    'ok',
@@ -135,12 +140,16 @@ describe('verdict', () => {
   });
 
   it('reports an Upgrade in progress, not one that succeeded or failed', () => {
-    const running = diagnose({ objects: [upgrade('hvst-upgrade-abcde'), upgrade('hvst-upgrade-old', 'True')], now: NOW });
+    const running = diagnose({
+      objects: [upgrade('hvst-upgrade-abcde'), upgrade('hvst-upgrade-old', 'True')], now: NOW, listed: ALL_TYPES
+    });
 
     expect(running.verdict.upgrade).toEqual({
       ref: { type: 'harvesterhci.io.upgrade', id: 'harvester-system/hvst-upgrade-abcde' }, name: 'hvst-upgrade-abcde', version: 'v1.6.1', previousVersion: 'v1.6.0'
     });
-    expect(diagnose({ objects: [upgrade('a', 'True'), upgrade('b', 'False')], now: NOW }).verdict.upgrade).toBeNull();
+    expect(diagnose({
+      objects: [upgrade('a', 'True'), upgrade('b', 'False')], now: NOW, listed: ALL_TYPES
+    }).verdict.upgrade).toBeNull();
   });
 });
 
@@ -148,22 +157,34 @@ describe('install phase', () => {
   const harvester = () => [managedChart('harvester'), bundle('mcc-harvester', undefined, 'harvester')];
 
   it('is none without a ManagedChart harvester', () => {
-    expect(diagnose({ objects: [node('n1', 'True')], now: NOW }).verdict.phase).toBe('none');
+    expect(diagnose({
+      objects: [node('n1', 'True')], now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('none');
   });
 
   it('is setting-up while no node is Ready', () => {
-    expect(diagnose({ objects: [...harvester(), node('n1', 'False'), app('harvester', 'harvester-system', 'deployed')], now: NOW }).verdict.phase).toBe('setting-up');
+    expect(diagnose({
+      objects: [...harvester(), node('n1', 'False'), app('harvester', 'harvester-system', 'deployed')], now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('setting-up');
   });
 
   it('is setting-up while the harvester release was never deployed', () => {
-    expect(diagnose({ objects: [...harvester(), node('n1', 'True')], now: NOW }).verdict.phase).toBe('setting-up');
-    expect(diagnose({ objects: [...harvester(), node('n1', 'True'), app('harvester', 'harvester-system', 'pending-install')], now: NOW }).verdict.phase).toBe('setting-up');
+    expect(diagnose({
+      objects: [...harvester(), node('n1', 'True')], now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('setting-up');
+    expect(diagnose({
+      objects: [...harvester(), node('n1', 'True'), app('harvester', 'harvester-system', 'pending-install')], now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('setting-up');
   });
 
   it('is ready when all is ok, degraded otherwise', () => {
     const base = [...harvester(), node('n1', 'True'), app('harvester', 'harvester-system', 'deployed')];
 
-    expect(diagnose({ objects: base, now: NOW }).verdict.phase).toBe('ready');
-    expect(diagnose({ objects: [...base, node('n2', 'True', true)], now: NOW }).verdict.phase).toBe('degraded');
+    expect(diagnose({
+      objects: base, now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('ready');
+    expect(diagnose({
+      objects: [...base, node('n2', 'True', true)], now: NOW, listed: ALL_TYPES
+    }).verdict.phase).toBe('degraded');
   });
 });

@@ -3,6 +3,7 @@ import { diagnose } from '@pkg/engine';
 import type { Item } from '@pkg/engine';
 import type { Job, Pod } from '@pkg/types';
 import {
+  ALL_TYPES,
   cond, completeJob, helmChart, job, NOW, pod
 } from './builders';
 
@@ -187,7 +188,9 @@ describe('HelmChart health', () => {
         name: 'helm', restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } }
       }]
     });
-    const d = diagnose({ objects: [helmChart('c'), completeJob('c'), vmPod, otherChart], now: NOW });
+    const d = diagnose({
+      objects: [helmChart('c'), completeJob('c'), vmPod, otherChart], now: NOW, listed: ALL_TYPES
+    });
 
     expect(d.items.find((i) => i.id === 'kube-system/c')?.health).toBe('ok');
     expect(d.verdict.health).toBe('ok');

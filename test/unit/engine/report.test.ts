@@ -4,7 +4,7 @@ import { jsonReport } from '@pkg/engine/report/json';
 import { markdownReport } from '@pkg/engine/report/markdown';
 import { codeSpan, fencedBlock, tableCell } from '@pkg/engine/report/markdown-text';
 import {
-  bundleDeployment, cond, helmChart, job, NOW, pod
+  ALL_TYPES, bundleDeployment, cond, helmChart, job, NOW, pod
 } from './builders';
 import { english } from './english';
 
@@ -58,7 +58,9 @@ describe('Markdown report', () => {
   }
 
   it('keeps every piece of text from objects inside code spans or fenced blocks', () => {
-    const md = markdownReport(diagnose({ objects: hostile(), now: NOW }), english);
+    const md = markdownReport(diagnose({
+      objects: hostile(), now: NOW, listed: ALL_TYPES
+    }), english);
 
     expect(md).toContain('data-probe');
     expect(outsideCode(md)).not.toContain('<');
@@ -99,7 +101,7 @@ describe('JSON report', () => {
     const objects = [bundleDeployment('mcc-b', { nonModified: false }), helmChart('z'), helmChart('a')];
     const report = jsonReport(diagnose({ objects, now: NOW }), english);
 
-    expect(Object.keys(report)).toEqual(['verdict', 'now', 'items', 'skipped']);
+    expect(Object.keys(report)).toEqual(['verdict', 'now', 'cluster', 'unread', 'items', 'skipped']);
     expect(Object.keys(report.verdict)).toEqual(['health', 'rootCause', 'phase', 'upgrade', 'counts']);
     expect(report.items.map((i) => `${ i.type } ${ i.id }`)).toEqual([
       'fleet.cattle.io.bundledeployment cluster-fleet-local-local-1a3d67d0a899/mcc-b', 'helm.cattle.io.helmchart kube-system/a', 'helm.cattle.io.helmchart kube-system/z',

@@ -105,11 +105,15 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
 
         return list;
       },
-      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type, matching }: { type: string; matching: { labelSelector: { matchExpressions: { key: string; operator: string }[] } } }) {
-        const [exp] = matching.labelSelector.matchExpressions;
+      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type, matching }: { type: string; matching: { labelSelector: { matchExpressions?: { key: string; operator: string }[]; matchLabels?: Record<string, string> } } }) {
+        const [exp] = matching.labelSelector.matchExpressions || [];
+        const [key, value] = Object.entries(matching.labelSelector.matchLabels || {})[0] || [];
 
-        selectors.push({ type, selector: `${ exp.key } ${ exp.operator }` });
-        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[exp.key] !== undefined);
+        selectors.push({ type, selector: exp ? `${ exp.key } ${ exp.operator }` : `${ key }=${ value }` });
+        if (opts.failList?.[type]) {
+          throw Object.assign(new Error('forbidden'), { _status: opts.failList[type] });
+        }
+        const list = objects.filter((o) => o.type === type && (exp ? o.metadata.labels?.[exp.key] !== undefined : o.metadata.labels?.[key] === value));
 
         commit('load', { type, list });
 
@@ -117,8 +121,12 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
       },
       async findMatching({ commit }: { commit: (t: string, p: unknown) => void }, { type, selector }: { type: string; selector: string }) {
         selectors.push({ type, selector });
-        // the Kubernetes label selector "key" means: the label exists
-        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[selector] !== undefined);
+        if (opts.failList?.[type]) {
+          throw Object.assign(new Error('forbidden'), { _status: opts.failList[type] });
+        }
+        // the Kubernetes label selector "key" means: the label exists; "key=value", that it has the value
+        const [key, value] = selector.split('=');
+        const list = objects.filter((o) => o.type === type && (value === undefined ? o.metadata.labels?.[key] !== undefined : o.metadata.labels?.[key] === value));
 
         commit('load', { type, list });
 

@@ -2,8 +2,9 @@
 import type { Condition, ObjectRef } from '../../types';
 import type { Translate } from '../messages';
 import type {
-  ActionId, Diagnosis, DriftLine, Health, Phase, UpgradeInfo
+  ActionId, ClusterKind, Diagnosis, DriftLine, Health, Phase, UnreadType, UpgradeInfo
 } from '../model';
+import { unreadMessages } from '../needs';
 import { render } from './render';
 
 export interface JsonReportItem extends ObjectRef {
@@ -15,6 +16,8 @@ export interface JsonReportItem extends ObjectRef {
   causes: ObjectRef[];
   conditions: Condition[];
   drift: DriftLine[];
+  /** Fields not read because they had the wrong type. */
+  dropped: string[];
 }
 
 export interface JsonReport {
@@ -26,6 +29,9 @@ export interface JsonReport {
     counts: Record<Health, number>;
   };
   now: string;
+  cluster: ClusterKind;
+  /** Needed types that were not read, with why in words; while any is, the verdict is not OK. */
+  unread: (UnreadType & { why: string; hides?: string })[];
   items: JsonReportItem[];
   skipped: Record<string, number>;
 }
@@ -43,7 +49,15 @@ export function jsonReport(d: Diagnosis, t: Translate): JsonReport {
       } : null,
       counts: d.verdict.counts,
     },
-    now:   d.now,
+    now:     d.now,
+    cluster: d.cluster,
+    unread:  d.unread.map((u) => {
+      const { why, hides } = unreadMessages(u);
+
+      return {
+        ...u, why: render(t, why), ...(hides ? { hides: render(t, hides) } : {})
+      };
+    }),
     items: [...d.items].sort((a, b) => a.type.localeCompare(b.type) || a.id.localeCompare(b.id)).map((i) => ({
       type:       i.type,
       id:         i.id,
@@ -55,6 +69,7 @@ export function jsonReport(d: Diagnosis, t: Translate): JsonReport {
       causes:     i.causes,
       conditions: i.conditions,
       drift:      i.drift,
+      dropped:    i.dropped,
     })),
     skipped: d.skipped,
   };

@@ -9,6 +9,7 @@ import type { Message, Translate } from '../messages';
 import { HEALTH_ORDER } from '../model';
 import type { ActionId, Diagnosis, DriftLine, Item } from '../model';
 import { objectLabel } from '../util';
+import { unreadMessages } from '../needs';
 import { codeSpan, fencedBlock, tableCell } from './markdown-text';
 import { kindName, render, word } from './render';
 
@@ -82,6 +83,7 @@ function problem(t: Translate, item: Item, byKey: Map<string, Item>, describe?: 
 
     out.push(...section(word(t, 'report.evidence'), facts));
   }
+  out.push(...section(word(t, 'report.dropped'), item.dropped.length ? [`- ${ item.dropped.map(codeSpan).join(', ') }`] : []));
   out.push(...section(word(t, 'report.conditions'), conditionLines(t, item.conditions)));
   out.push(...section(word(t, 'report.drift'), driftLines(t, item.drift)));
   out.push(...section(word(t, 'report.chain'), item.related.map((r) => {
@@ -120,9 +122,21 @@ export function markdownReport(d: Diagnosis, t: Translate, describe?: DescribeAc
     `- **${ word(t, 'report.phase') }**: ${ word(t, `phase.${ v.phase }`) }`,
     `- ${ v.upgrade ? word(t, 'report.upgrade', { name: codeSpan(v.upgrade.name), version: codeSpan(v.upgrade.version || '?') }) : word(t, 'report.upgradeNone') }`,
     `- **${ word(t, 'report.counts') }**: ${ counts || '0' }`,
-    '',
-    `## ${ word(t, 'report.problems') }`,
   ];
+  const withDropped = d.items.filter((i) => i.dropped.length).length;
+
+  if (withDropped) {
+    out.push(`- ${ word(t, 'report.droppedCount', { count: withDropped }) }`);
+  }
+  if (d.unread.length) {
+    out.push('', `## ${ word(t, 'report.unread') }`, '', word(t, 'unread.title'), '');
+    for (const u of d.unread) {
+      const { why, hides } = unreadMessages(u);
+
+      out.push(`- ${ kindName(t, u) }: ${ render(t, why, 'markdown') }${ hides ? ` ${ render(t, hides, 'markdown') }` : '' }`);
+    }
+  }
+  out.push('', `## ${ word(t, 'report.problems') }`);
 
   if (!d.items.length) {
     out.push('', word(t, 'report.empty'));

@@ -1,5 +1,4 @@
 import type { BundleDeployment, ObjectRef } from '../../types';
-import { redactMessage } from '../drift';
 import { msg } from '../messages';
 import type { Message } from '../messages';
 import { condition, isFalse } from '../util';
@@ -18,7 +17,7 @@ export function bundleDeploymentRule(bd: BundleDeployment, agentCause: ObjectRef
     const c = condition(status.conditions, type);
 
     if (isFalse(c) && c?.message) {
-      reasons.push(msg('bundleDeployment.deployError', { condition: type, message: redactMessage(c.message) }));
+      reasons.push(msg('bundleDeployment.deployError', { condition: type, message: c.message }));
     }
   }
   if (status.incompleteState) {
@@ -36,7 +35,7 @@ export function bundleDeploymentRule(bd: BundleDeployment, agentCause: ObjectRef
   case 'ErrApplied': {
     const failed = [condition(status.conditions, 'Deployed'), condition(status.conditions, 'Installed')].find((c) => isFalse(c));
 
-    summary = msg('bundleDeployment.errApplied', { message: redactMessage(failed?.message || '') });
+    summary = msg('bundleDeployment.errApplied', { message: failed?.message || '' });
     break;
   }
   case 'WaitApplied':

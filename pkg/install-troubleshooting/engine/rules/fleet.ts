@@ -5,7 +5,7 @@
  * follows Fleet's own `GetDeploymentState`, read with the real `…ID` keys.
  */
 import type { BundleDeployment, BundleState, BundleSummary, Condition } from '../../types';
-import { driftFromModified, driftFromNonReady, redactMessage } from '../drift';
+import { driftFromModified, driftFromNonReady } from '../drift';
 import type { DriftLine, Health } from '../model';
 import { condition, isFalse } from '../util';
 
@@ -106,7 +106,7 @@ export function summaryDrift(summary: BundleSummary | undefined): DriftLine[] {
   ]);
 }
 
-/** Conditions as shown and reported: Secret values removed from their messages. */
+/** Conditions as shown and reported (their Secret values are removed with everything else, in `redact.ts`). */
 export function safeConditions(conditions: Condition[] | undefined): Condition[] {
-  return (conditions || []).map((c) => (c.message ? { ...c, message: redactMessage(c.message) } : { ...c }));
+  return (conditions || []).map((c) => ({ ...c }));
 }
