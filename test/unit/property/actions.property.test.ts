@@ -6,7 +6,7 @@ describe('action plans on generated clusters', () => {
   it(safePlans.name, () => checkProperty(safePlans));
   it(safePlansAnywhere.name, () => checkProperty(safePlansAnywhere));
 
-  it('generated at least 2,500 objects', () => {
-    expect(generatedCount()).toBeGreaterThanOrEqual(2_500);
+  it('generated at least 3,000 objects', () => {
+    expect(generatedCount()).toBeGreaterThanOrEqual(3_000);
   });
 });

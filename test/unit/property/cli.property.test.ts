@@ -1,13 +1,16 @@
 /** @jest-environment node */
-import { cliContainersAlike, cliEncodingsAlike, cliNeverThrows } from './properties';
+import {
+  cliContainersAlike, cliEncodingsAlike, cliNeverThrows, cliTypes
+} from './properties';
 import { checkProperty, generatedCount } from './run';
 
 describe('the report CLI on generated files', () => {
   it(cliNeverThrows.name, () => checkProperty(cliNeverThrows));
   it(cliContainersAlike.name, () => checkProperty(cliContainersAlike));
   it(cliEncodingsAlike.name, () => checkProperty(cliEncodingsAlike));
+  it(cliTypes.name, () => checkProperty(cliTypes));
 
-  it('generated at least 2,500 objects', () => {
-    expect(generatedCount()).toBeGreaterThanOrEqual(2_500);
+  it('generated at least 4,000 objects', () => {
+    expect(generatedCount()).toBeGreaterThanOrEqual(4_000);
   });
 });

@@ -164,8 +164,8 @@ export function runCliOn(bytes: Buffer, args: string[] = []): CliRun {
   let out = '';
   let err = '';
   const io: CliIo = {
-    readFile:  () => bytes.toString('utf8'),
-    readStdin: () => bytes.toString('utf8'),
+    readFile:  () => new Uint8Array(bytes),
+    readStdin: () => new Uint8Array(bytes),
     stdout:    (t) => {
       out += t;
     },

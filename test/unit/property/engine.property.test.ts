@@ -12,7 +12,7 @@ describe('the engine on generated clusters', () => {
   it(unreadAloneIsUnknown.name, () => checkProperty(unreadAloneIsUnknown));
   it(englishForEveryMessage.name, () => checkProperty(englishForEveryMessage));
 
-  it('generated at least 3,000 objects', () => {
-    expect(generatedCount()).toBeGreaterThanOrEqual(3_000);
+  it('generated at least 5,000 objects', () => {
+    expect(generatedCount()).toBeGreaterThanOrEqual(5_000);
   });
 });

@@ -73,7 +73,7 @@ function entry<T>(p: Property<T>) {
 const PROPERTIES = [
   entry(all.neverThrows), entry(all.everyObjectAnItem), entry(all.verdictIsWorst), entry(all.unreadIsNotOk), entry(all.unreadAloneIsUnknown),
   entry(all.englishForEveryMessage), entry(all.safePlans), entry(all.safePlansAnywhere), entry(all.noSecretLeaks), entry(all.noSecretLeaksAnywhere),
-  entry(all.markdownIsInert), entry(all.markdownIsInertHarvester), entry(all.cliNeverThrows), entry(all.cliContainersAlike), entry(all.cliEncodingsAlike),
+  entry(all.markdownIsInert), entry(all.markdownIsInertHarvester), entry(all.cliNeverThrows), entry(all.cliContainersAlike), entry(all.cliEncodingsAlike), entry(all.cliTypes),
 ];
 
 if (require.main === module) {

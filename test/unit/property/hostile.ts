@@ -45,6 +45,26 @@ export function deepJson(depth: number, array: boolean): string {
   return array ? `${ '['.repeat(depth) }1${ ']'.repeat(depth) }` : `${ '{"a":'.repeat(depth) }1${ '}'.repeat(depth) }`;
 }
 
+/** A fresh copy of a small generated value (generators hand out the same constant each time; mutations must not share it). */
+function copy(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    return v.map(copy);
+  }
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+
+    for (const [k, x] of Object.entries(v)) {
+      Object.defineProperty(out, k, {
+        value: copy(x), enumerable: true, writable: true, configurable: true
+      });
+    }
+
+    return out;
+  }
+
+  return v;
+}
+
 /** A stand-in for a deep value in an object that will be written as JSON text (JSON.stringify would overflow). */
 export function deepPlaceholder(h: Hostile): string {
   return `\u0000deep:${ h.kind }:${ 'depth' in h ? h.depth : 0 }\u0000`;
@@ -68,7 +88,7 @@ export function materialise(h: Hostile, asText = false): unknown {
   case 'delete':
     return undefined;
   case 'value':
-    return h.value;
+    return copy(h.value);
   case 'deep-array':
     return deepArray(h.depth);
   case 'deep-object':
@@ -78,7 +98,7 @@ export function materialise(h: Hostile, asText = false): unknown {
   case 'huge-string':
     return h.unit.repeat(Math.ceil(h.length / Math.max(1, h.unit.length)));
   case 'huge-array':
-    return Array.from({ length: h.length }, () => h.of);
+    return Array.from({ length: h.length }, () => copy(h.of));
   case 'proto':
     // what JSON.parse makes of a "__proto__" key: an own property, not the prototype
     return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":"x"}');

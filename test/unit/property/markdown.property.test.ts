@@ -6,7 +6,7 @@ describe('the Markdown report, parsed with markdown-it', () => {
   it(markdownIsInert.name, () => checkProperty(markdownIsInert));
   it(markdownIsInertHarvester.name, () => checkProperty(markdownIsInertHarvester));
 
-  it('generated at least 1,500 objects', () => {
-    expect(generatedCount()).toBeGreaterThanOrEqual(1_500);
+  it('generated at least 3,000 objects', () => {
+    expect(generatedCount()).toBeGreaterThanOrEqual(3_000);
   });
 });

@@ -3,32 +3,21 @@
  * conditions, drift, kubectl commands, every offered action's plan, and both reports.
  */
 import { analyze, planAction } from '@pkg/engine';
-import type { ActionPlan, Analysis, DiagnoseInput, Diagnosis } from '@pkg/engine';
+import type { ActionPlan, Analysis, DiagnoseInput } from '@pkg/engine';
 import { inspectCommands, planCommands } from '@pkg/engine/kubectl';
 import { jsonReport } from '@pkg/engine/report/json';
 import { markdownReport } from '@pkg/engine/report/markdown';
 import { render } from '@pkg/engine/report/render';
-import type { SteveType } from '@pkg/types';
 import { english } from '../engine/english';
 
-/** A type the caller tried and failed to read (the contract of issue 8). */
-export interface Unread {
-  type: SteveType;
-  reason: 'failed' | 'no-schema' | 'not-collected';
-  status?: number;
-  message?: string;
-}
+export type { UnreadType as Unread } from '@pkg/engine';
 
-export type Input = DiagnoseInput & { unread?: Unread[]; cluster?: 'harvester' | 'kubernetes' };
-
-export type Diagnosed = Diagnosis & { unread?: Unread[] };
-
-export function run(input: Input): Analysis {
+export function run(input: DiagnoseInput): Analysis {
   return analyze(input);
 }
 
 /** The analysis, or undefined when the engine throws (the "never throws" property reports that). */
-export function tryRun(input: Input): Analysis | undefined {
+export function tryRun(input: DiagnoseInput): Analysis | undefined {
   try {
     return analyze(input);
   } catch {

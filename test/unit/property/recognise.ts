@@ -40,19 +40,22 @@ function str(v: unknown): string | undefined {
 export interface Identified {
   type: string;
   name: string;
-  /** The object's id: `namespace/name`, or `name` when the namespace is absent or not a string. */
+  /** The object's id: `namespace/name`, or `name` for a cluster-scoped object. */
   id: string;
-  /** Whether the namespace was there but not a string (the engine may then name it either way). */
-  oddNamespace: boolean;
 }
+
+/** Kubernetes names are at most 253 characters; the engine may refuse to name anything far longer. */
+const MAX_NAME = 1024;
 
 /** The Steve type and id of an object of a kind the engine reads, as its `type` or its `apiVersion` and `kind` say. */
 export function identify(obj: unknown): Identified | undefined {
   const o = record(obj);
   const md = record(o?.metadata);
   const name = str(md?.name);
+  const ns = md?.namespace ?? undefined;
 
-  if (!o || !md || !name) {
+  // an object whose name or namespace cannot be read cannot be named, so it cannot be an item
+  if (!o || !md || !name || name.length > MAX_NAME || (ns !== undefined && (typeof ns !== 'string' || ns.length > MAX_NAME))) {
     return undefined;
   }
   const steveType = str(o.type);
@@ -69,10 +72,9 @@ export function identify(obj: unknown): Identified | undefined {
   if (!type || !KNOWN.has(type)) {
     return undefined;
   }
-  const ns = md.namespace;
 
   return {
-    type, name, id: typeof ns === 'string' && ns ? `${ ns }/${ name }` : name, oddNamespace: ns !== undefined && typeof ns !== 'string'
+    type, name, id: ns ? `${ ns }/${ name }` : name
   };
 }
 
@@ -102,7 +104,7 @@ export function lastWithId(objects: unknown[], type: string, id: string): Record
   for (let i = objects.length - 1; i >= 0; i--) {
     const found = identify(objects[i]);
 
-    if (found && found.type === type && (found.id === id || (found.oddNamespace && id.endsWith(`/${ found.name }`)))) {
+    if (found && found.type === type && found.id === id) {
       return objects[i] as Record<string, unknown>;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * How the properties run: one fixed seed (override with PROPERTY_SEED to replay or to explore),
+ * How the properties run: one fixed seed (override with FC_SEED to replay or to explore),
  * printed with every failure, and a count of the objects each file generated.
  */
 import fc from 'fast-check';
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 const DEFAULT_SEED = 20250924;
 
 function seedFromEnv(): number {
-  const raw = process.env.PROPERTY_SEED;
+  const raw = process.env.FC_SEED;
   const n = raw === undefined ? NaN : Number(raw);
 
   return Number.isInteger(n) ? n : DEFAULT_SEED;
@@ -15,8 +15,8 @@ function seedFromEnv(): number {
 
 export const SEED = seedFromEnv();
 
-/** Runs per property: PROPERTY_RUNS multiplies them (e.g. 10 for a long local search). */
-const SCALE = Math.max(1, Number(process.env.PROPERTY_RUNS) || 1);
+/** Runs per property: FC_RUNS multiplies them (e.g. 10 for a long local search). */
+const SCALE = Math.max(1, Number(process.env.FC_RUNS) || 1);
 
 let generated = 0;
 
@@ -31,7 +31,7 @@ export function generatedCount(): number {
 
 /**
  * Checks a property with the fixed seed; on failure the error names the seed and fast-check's
- * replay path, so `PROPERTY_SEED=<seed> npm test -- -t '<name>'` shows the same counter-example.
+ * replay path, so `FC_SEED=<seed> npm test -- -t '<name>'` shows the same counter-example.
  */
 export function check<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => boolean | void, numRuns: number, show?: (value: T) => unknown): void {
   const details = fc.check(fc.property(arb, predicate), { seed: SEED, numRuns: numRuns * SCALE });
@@ -41,7 +41,7 @@ export function check<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => boolean 
     const where = (error?.stack || '').split('\n').find((l) => /^\s+at /.test(l))?.trim() || '';
     const shown = show && details.counterexample ? `\nas input: ${ clip(preview(show(details.counterexample[0]))) }` : '';
 
-    throw new Error(`property failed with PROPERTY_SEED=${ SEED } (path ${ details.counterexamplePath })\n` +
+    throw new Error(`property failed with FC_SEED=${ SEED } (path ${ details.counterexamplePath })\n` +
       `${ error?.name || 'Error' }: ${ clip(error?.message || String(error)) } ${ where }${ shown }\n${ fc.defaultReportMessage(details) }`);
   }
 }

@@ -6,8 +6,8 @@ describe('Secret values and chart values', () => {
   it(noSecretLeaks.name, () => checkProperty(noSecretLeaks));
   it(noSecretLeaksAnywhere.name, () => checkProperty(noSecretLeaksAnywhere));
 
-  it('were planted often enough to mean something, in at least 2,500 objects', () => {
-    expect(plantedCount()).toBeGreaterThanOrEqual(800);
-    expect(generatedCount()).toBeGreaterThanOrEqual(2_500);
+  it('were planted often enough to mean something, in at least 4,000 objects', () => {
+    expect(plantedCount()).toBeGreaterThanOrEqual(400);
+    expect(generatedCount()).toBeGreaterThanOrEqual(4_000);
   });
 });
