@@ -1,7 +1,5 @@
 /** @jest-environment node */
-import {
-  cliContainersAlike, cliEncodingsAlike, cliNeverThrows, cliTypes
-} from './properties';
+import { cliContainersAlike, cliEncodingsAlike, cliNeverThrows, cliTypes } from './properties';
 import { checkProperty, generatedCount } from './run';
 
 describe('the report CLI on generated files', () => {

@@ -355,7 +355,7 @@ export const safePlans = property({
   name:      'no plan deletes a protected kind or any Job but the chart\'s own helm-install Job, nor writes without the resourceVersion guard (Harvester clusters)',
   arb:       harvesterScenario,
   predicate: (s: Scenario) => checkPlans(materialise(s)),
-  runs: 150,
+  runs:      150,
   show:      materialise,
 });
 
@@ -363,7 +363,7 @@ export const safePlansAnywhere = property({
   name:      'the plans hold the same rules on any cluster with wrong types anywhere',
   arb:       mildScenario,
   predicate: (s: Scenario) => checkPlans(materialise(s)),
-  runs: 100,
+  runs:      100,
   show:      materialise,
 });
 
@@ -397,7 +397,7 @@ export const noSecretLeaks = property({
   name:      'a planted Secret or chart value shows in no summary, reason, condition, drift, kubectl command, plan or report (Harvester clusters)',
   arb:       fc.tuple(harvesterScenario, fc.array(plantSpec, { minLength: 1, maxLength: 4 })),
   predicate: noMarkerIn,
-  runs: 250,
+  runs:      250,
   show:      showPlanted,
 });
 
@@ -405,7 +405,7 @@ export const noSecretLeaksAnywhere = property({
   name:      'a planted Secret or chart value shows nowhere on any cluster with wrong types anywhere',
   arb:       fc.tuple(mildScenario, fc.array(plantSpec, { minLength: 1, maxLength: 4 })),
   predicate: noMarkerIn,
-  runs: 100,
+  runs:      100,
   show:      showPlanted,
 });
 
@@ -450,7 +450,7 @@ export const markdownIsInert = property({
   name:      'the Markdown report, parsed with markdown-it, holds no HTML, link, image, rule, quote or heading that came from the input',
   arb:       mildScenario,
   predicate: (s: Scenario) => checkReport(materialise(s)),
-  runs: 150,
+  runs:      150,
   show:      materialise,
 });
 
@@ -458,7 +458,7 @@ export const markdownIsInertHarvester = property({
   name:      'the Markdown report holds none of them on Harvester clusters either, where conditions, drift and fixes are richest',
   arb:       harvesterScenario,
   predicate: (s: Scenario) => checkReport(materialise(s)),
-  runs: 100,
+  runs:      100,
   show:      materialise,
 });
 
@@ -517,7 +517,7 @@ export const cliNeverThrows = property({
   name:      'the CLI never throws nor fails inside; it exits 0 with a report or 2 with one line that echoes no control bytes',
   arb:       document,
   predicate: checkRun,
-  runs: 150,
+  runs:      150,
   show:      (d: Document) => {
     const text = bytesOf(d).bytes.toString('utf8');
 
