@@ -15,7 +15,23 @@ export type Hostile =
   | { kind: 'deep-json'; depth: number; array: boolean }
   | { kind: 'huge-string'; length: number; unit: string }
   | { kind: 'huge-array'; length: number; of: unknown }
-  | { kind: 'proto' };
+  | { kind: 'proto' }
+  /** What a store model may hold: a getter that throws, or a proxy that throws on every access. */
+  | { kind: 'throwing-getter' }
+  | { kind: 'throwing-proxy' };
+
+/** Set where a value stands, this defines a getter that throws instead (see `setPath`). */
+export const THROWING_GETTER = Symbol('throwing getter');
+
+function throwingProxy(): unknown {
+  const boom = () => {
+    throw new Error('a hostile proxy was touched');
+  };
+
+  return new Proxy({}, {
+    get: boom, has: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, getPrototypeOf: boom
+  });
+}
 
 /** Deep enough to overflow any recursive walk (V8's stack holds some 10,000 frames). */
 export const DEEP = 20_000;
@@ -84,6 +100,10 @@ export function materialise(h: Hostile, asText = false): unknown {
   if (asText && (h.kind === 'deep-array' || h.kind === 'deep-object')) {
     return deepPlaceholder(h);
   }
+  if (asText && (h.kind === 'throwing-getter' || h.kind === 'throwing-proxy')) {
+    // a file holds no getters
+    return 'x';
+  }
   switch (h.kind) {
   case 'delete':
     return undefined;
@@ -99,6 +119,10 @@ export function materialise(h: Hostile, asText = false): unknown {
     return h.unit.repeat(Math.ceil(h.length / Math.max(1, h.unit.length)));
   case 'huge-array':
     return Array.from({ length: h.length }, () => copy(h.of));
+  case 'throwing-getter':
+    return THROWING_GETTER;
+  case 'throwing-proxy':
+    return throwingProxy();
   case 'proto':
     // what JSON.parse makes of a "__proto__" key: an own property, not the prototype
     return JSON.parse('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"toString":"x"}');
@@ -121,6 +145,7 @@ export const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   { weight: 4, arbitrary: fc.constant<Hostile>({ kind: 'delete' }) },
   { weight: 20, arbitrary: wrongValue.map((value): Hostile => ({ kind: 'value', value })) },
   { weight: 1, arbitrary: fc.constant<Hostile>({ kind: 'proto' }) },
+  { weight: 1, arbitrary: fc.constantFrom<Hostile>({ kind: 'throwing-getter' }, { kind: 'throwing-proxy' }) },
   { weight: 1, arbitrary: fc.constantFrom(64, 2_000, DEEP).map((depth): Hostile => ({ kind: 'deep-array', depth })) },
   { weight: 1, arbitrary: fc.constantFrom(64, 2_000, DEEP).map((depth): Hostile => ({ kind: 'deep-object', depth })) },
   {

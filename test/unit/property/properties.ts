@@ -26,6 +26,7 @@ import { count, fail } from './run';
 import { anyScenario, harvesterScenario, materialise, mildScenario } from './scenario';
 import type { Scenario } from './scenario';
 import { MARKER, plants, plantSpec } from './secrets';
+import { text } from './strings';
 import type { PlantSpec } from './secrets';
 
 export interface Property<T> {
@@ -43,8 +44,10 @@ function property<T>(p: Property<T>): Property<T> {
 }
 
 /** The engine's analysis and every output, or a skipped case when it throws (the "never throws" property reports that). */
-function outputsOrSkip(objects: Obj[]): { a: NonNullable<ReturnType<typeof tryRun>>; out: ReturnType<typeof outputsOf> } {
-  const a = tryRun({ objects, now: NOW });
+function outputsOrSkip(objects: Obj[], unread: Unread[] = []): { a: NonNullable<ReturnType<typeof tryRun>>; out: ReturnType<typeof outputsOf> } {
+  const a = tryRun({
+    objects, now: NOW, unread
+  });
   let out: ReturnType<typeof outputsOf> | undefined;
 
   try {
@@ -425,9 +428,9 @@ function walk(tokens: Token[], visit: (t: Token) => void): void {
   }
 }
 
-function checkReport(objects: Obj[]): void {
+function checkReport(objects: Obj[], unread: Unread[] = []): void {
   count(objects.length);
-  const { a, out } = outputsOrSkip(objects);
+  const { a, out } = outputsOrSkip(objects, unread);
   const tokens = md.parse(out.markdown, {});
   const headings: Record<string, number> = {};
 
@@ -446,12 +449,20 @@ function checkReport(objects: Obj[]): void {
   }
 }
 
+/** Unread types whose error messages (from the API server, or a proxy in between) are hostile text. */
+const hostileUnread: fc.Arbitrary<Unread[]> = fc.uniqueArray(fc.record({
+  type:    fc.constantFrom(...ALL_TYPES),
+  reason:  fc.constantFrom<Unread['reason']>('failed', 'no-schema', 'not-collected'),
+  status:  fc.option(fc.constantFrom(403, 404, 500), { nil: undefined }),
+  message: fc.option(text, { nil: undefined }),
+}), { selector: (u) => u.type, maxLength: 3 });
+
 export const markdownIsInert = property({
   name:      'the Markdown report, parsed with markdown-it, holds no HTML, link, image, rule, quote or heading that came from the input',
-  arb:       mildScenario,
-  predicate: (s: Scenario) => checkReport(materialise(s)),
+  arb:       fc.tuple(mildScenario, hostileUnread),
+  predicate: ([s, unread]: [Scenario, Unread[]]) => checkReport(materialise(s), unread),
   runs:      150,
-  show:      materialise,
+  show:      ([s, unread]) => ({ objects: materialise(s), unread }),
 });
 
 export const markdownIsInertHarvester = property({

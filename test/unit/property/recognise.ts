@@ -49,6 +49,15 @@ const MAX_NAME = 1024;
 
 /** The Steve type and id of an object of a kind the engine reads, as its `type` or its `apiVersion` and `kind` say. */
 export function identify(obj: unknown): Identified | undefined {
+  try {
+    return identifyOrThrow(obj);
+  } catch {
+    // a getter or proxy that throws: nothing can be read of it
+    return undefined;
+  }
+}
+
+function identifyOrThrow(obj: unknown): Identified | undefined {
   const o = record(obj);
   const md = record(o?.metadata);
   const name = str(md?.name);

@@ -39,7 +39,7 @@ export function check<T>(arb: fc.Arbitrary<T>, predicate: (value: T) => boolean 
   if (details.failed) {
     const error = details.errorInstance as Error | undefined;
     const where = (error?.stack || '').split('\n').find((l) => /^\s+at /.test(l))?.trim() || '';
-    const shown = show && details.counterexample ? `\nas input: ${ clip(preview(show(details.counterexample[0]))) }` : '';
+    const shown = show && details.counterexample ? `\nas input: ${ clip(safely(() => preview(show(details.counterexample?.[0] as T)))) }` : '';
 
     throw new Error(`property failed with FC_SEED=${ SEED } (path ${ details.counterexamplePath })\n` +
       `${ error?.name || 'Error' }: ${ clip(error?.message || String(error)) } ${ where }${ shown }\n${ fc.defaultReportMessage(details) }`);
@@ -58,14 +58,26 @@ export function preview(value: unknown, depth = 12): string {
     if (d >= depth) {
       return '…';
     }
-    if (Array.isArray(v)) {
-      return [...v.slice(0, 20).map((x) => cut(x, d + 1)), ...(v.length > 20 ? [`…(${ v.length })`] : [])];
-    }
+    try {
+      if (Array.isArray(v)) {
+        return [...v.slice(0, 20).map((x) => cut(x, d + 1)), ...(v.length > 20 ? [`…(${ v.length })`] : [])];
+      }
 
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x, d + 1)]));
+      return Object.fromEntries(Object.entries(Object.getOwnPropertyDescriptors(v)).map(([k, p]) => [k, 'value' in p ? cut(p.value, d + 1) : '(a getter)']));
+    } catch {
+      return '(a proxy that throws)';
+    }
   };
 
   return JSON.stringify(cut(value, 0));
+}
+
+function safely(f: () => string): string {
+  try {
+    return f();
+  } catch (e) {
+    return `(cannot be shown: ${ (e as Error)?.message })`;
+  }
 }
 
 function clip(text: string, max = 4000): string {

@@ -4,7 +4,7 @@
  * deep values, duplicate ids, owner cycles. `materialise` builds the objects the engine is given.
  */
 import fc from 'fast-check';
-import { hostile, materialise as materialiseValue, mildHostile } from './hostile';
+import { hostile, materialise as materialiseValue, mildHostile, THROWING_GETTER } from './hostile';
 import type { Hostile } from './hostile';
 import { buildObjects, harvesterSpec, scenarioSpec, toSteve } from './objects';
 import type { Obj, ScenarioSpec, Verbs } from './objects';
@@ -60,10 +60,21 @@ export interface Scenario {
   duplicates: number[];
   /** Owner references that form cycles. */
   cycles: boolean;
+  /** Every object deep-frozen, as a store may hand them out: the engine must not write to its input. */
+  frozen: boolean;
   mutations: Mutation[];
 }
 
 export type Plant = (objects: Obj[]) => void;
+
+/** The own data properties of a value, never calling a getter nor failing on a hostile proxy. */
+function entriesOf(value: unknown): [string, unknown][] {
+  try {
+    return Object.entries(Object.getOwnPropertyDescriptors(value)).filter(([, d]) => 'value' in d).map(([k, d]) => [k, d.value]);
+  } catch {
+    return [];
+  }
+}
 
 /** Every path an object has, parents first, up to a depth and count that keep the walk cheap. */
 export function pathsOf(obj: unknown, max = 400): Path[] {
@@ -76,7 +87,7 @@ export function pathsOf(obj: unknown, max = 400): Path[] {
     if (path.length > 10 || !value || typeof value !== 'object') {
       continue;
     }
-    for (const [k, v] of Object.entries(value as Obj)) {
+    for (const [k, v] of entriesOf(value)) {
       const p = [...path, Array.isArray(value) ? Number(k) : k];
 
       out.push(p);
@@ -89,13 +100,11 @@ export function pathsOf(obj: unknown, max = 400): Path[] {
 
 /** The paths of an object's leaves (strings, numbers, booleans, nulls), deepest last. */
 export function leavesOf(obj: unknown): Path[] {
-  const all = pathsOf(obj);
-
-  return all.filter((p) => {
+  return pathsOf(obj).filter((p) => {
     let v: unknown = obj;
 
     for (const k of p) {
-      v = (v as Obj)[k as string];
+      v = (entriesOf(v).find(([key]) => key === String(k)) || [])[1];
     }
 
     return !v || typeof v !== 'object';
@@ -104,6 +113,14 @@ export function leavesOf(obj: unknown): Path[] {
 
 /** Sets (or, for undefined, deletes) a value at a path, creating or replacing what is in the way. */
 export function setPath(obj: Obj, path: Path, value: unknown): void {
+  try {
+    setPathOrThrow(obj, path, value);
+  } catch {
+    // a getter or proxy already planted on the way: leave it as it is
+  }
+}
+
+function setPathOrThrow(obj: Obj, path: Path, value: unknown): void {
   let node: Obj = obj;
 
   for (let i = 0; i < path.length - 1; i++) {
@@ -125,10 +142,44 @@ export function setPath(obj: Obj, path: Path, value: unknown): void {
     } else {
       delete node[last];
     }
+  } else if (value === THROWING_GETTER) {
+    Object.defineProperty(node, last, {
+      get: () => {
+        throw new Error('a hostile getter was called');
+      },
+      enumerable:   true,
+      configurable: true,
+    });
   } else {
     Object.defineProperty(node, last, {
       value, enumerable: true, writable: true, configurable: true
     });
+  }
+}
+
+function deepFreeze(v: unknown): void {
+  const seen = new Set<unknown>();
+  const stack = [v];
+
+  while (stack.length) {
+    const x = stack.pop();
+
+    if (!x || typeof x !== 'object' || seen.has(x) || seen.size > 50_000) {
+      continue;
+    }
+    seen.add(x);
+    try {
+      Object.freeze(x);
+      for (const key of Object.keys(x)) {
+        const d = Object.getOwnPropertyDescriptor(x, key);
+
+        if (d && 'value' in d) {
+          stack.push(d.value);
+        }
+      }
+    } catch {
+      // a hostile proxy: leave it as it is
+    }
   }
 }
 
@@ -203,6 +254,9 @@ export function materialise(s: Scenario, plants: Plant[] = [], asText = false): 
   for (const plant of plants) {
     plant(objects);
   }
+  if (s.frozen) {
+    objects.forEach(deepFreeze);
+  }
 
   return objects;
 }
@@ -230,6 +284,7 @@ function scenarioOf(spec: fc.Arbitrary<ScenarioSpec>, value: fc.Arbitrary<Hostil
     steve:      fc.array(verbs, { maxLength: 4 }),
     duplicates: fc.oneof({ weight: 4, arbitrary: fc.constant<number[]>([]) }, { weight: 1, arbitrary: fc.array(fc.nat(), { maxLength: 3 }) }),
     cycles:     fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    frozen:     fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
     mutations:  fc.oneof(
       { weight: 2, arbitrary: fc.constant<Mutation[]>([]) },
       { weight: 5, arbitrary: fc.array(mutationOf(value), { maxLength: 4 }) },

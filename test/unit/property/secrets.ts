@@ -55,7 +55,13 @@ const SECRET_WORDS = ['secret.v1', 'Secret.v1', 'secrets.v1', 'secret', 'secrets
 export type PlantSpec =
   | { at: 'modified'; where: 'deployment' | 'bundle-summary' | 'chart-summary'; apiVersion?: string; kind: string; data: 'data' | 'stringData' | 'top' | 'annotations'; shape: Shape; target: number }
   | { at: 'message'; where: 'deployment-condition' | 'bundle-condition' | 'chart-condition' | 'defined' | 'cluster-condition' | 'non-ready' | 'summary-message'; word: string; prefix: string; suffix: string; name: string; shape: Shape; cut: boolean; target: number }
-  | { at: 'values'; where: 'valuesContent' | 'chartContent' | 'chart-values' | 'bundle-values' | 'app-values' | 'patch'; patchKind: string; shape: Shape; target: number };
+  | { at: 'values'; where: 'valuesContent' | 'chartContent' | 'chart-values' | 'bundle-values' | 'app-values' | 'patch' | 'long-patch'; patchKind: string; shape: Shape; target: number };
+
+/** Longer than any patch the engine keeps whole (Fleet's patches of big charts run to megabytes). */
+const LONG_PATCH = 1_100_000;
+
+/** A Secret name as long as Kubernetes allows (a DNS subdomain of 253 characters). */
+const longName: fc.Arbitrary<string> = fc.tuple(dnsName, fc.nat(3)).map(([n, i]) => `${ n }-${ 'a'.repeat(61) }.${ 'b'.repeat(63) }.${ 'c'.repeat(63) }.${ 'd'.repeat(40 + i) }`.slice(0, 253));
 
 export const plantSpec: fc.Arbitrary<PlantSpec> = fc.oneof(
   fc.record({
@@ -74,15 +80,18 @@ export const plantSpec: fc.Arbitrary<PlantSpec> = fc.oneof(
     word:   fc.constantFrom(...SECRET_WORDS),
     prefix: fc.constantFrom('', 'Modified(1) [Cluster fleet-local/local]; ', 'ErrApplied(1) [Cluster fleet-local/local: '),
     suffix: fc.constantFrom('', '; deployment.apps harvester-system/harvester modified {"spec":{"replicas":2}}', ']', ' missing'),
-    name:   dnsName,
+    name:   fc.oneof({ weight: 4, arbitrary: dnsName }, { weight: 1, arbitrary: longName }),
     shape:  fc.constantFrom<Shape>('flat', 'nested', 'named', 'named-only', 'array', 'deep'),
     cut:    fc.boolean(),
     target: fc.nat(),
   }),
   fc.record({
     at:        fc.constant<'values'>('values'),
-    where:     fc.constantFrom<'valuesContent' | 'chartContent' | 'chart-values' | 'bundle-values' | 'app-values' | 'patch'>('valuesContent', 'chartContent', 'chart-values', 'bundle-values', 'app-values', 'patch', 'patch'),
-    patchKind: fc.constantFrom('HelmChart', 'ManagedChart', 'Bundle'),
+    where:     fc.oneof(
+      { weight: 12, arbitrary: fc.constantFrom<'valuesContent' | 'chartContent' | 'chart-values' | 'bundle-values' | 'app-values' | 'patch'>('valuesContent', 'chartContent', 'chart-values', 'bundle-values', 'app-values', 'patch', 'patch') },
+      { weight: 1, arbitrary: fc.constant<'long-patch'>('long-patch') },
+    ),
+    patchKind: fc.constantFrom('HelmChart', 'ManagedChart', 'Bundle', 'BundleDeployment'),
     shape:     fc.constantFrom(...SHAPES),
     target:    fc.nat(),
   }),
@@ -138,6 +147,10 @@ function valuesPatch(kind: string, shape: Shape): unknown {
 
   if (kind === 'HelmChart') {
     return { spec: { valuesContent: typeof value === 'string' ? value : JSON.stringify(value) } };
+  }
+
+  if (kind === 'BundleDeployment') {
+    return { spec: { options: { helm: { values: value } }, stagedOptions: { helm: { values: value } } } };
   }
 
   return kind === 'Bundle' ? { spec: { helm: { values: value } } } : { spec: { values: value } };
@@ -241,6 +254,7 @@ export function plant(p: PlantSpec, objects: Obj[]): boolean {
     'bundle-values': [TYPES.BUNDLE],
     'app-values':    [TYPES.APP],
     patch:           [TYPES.BUNDLE_DEPLOYMENT],
+    'long-patch':    [TYPES.BUNDLE_DEPLOYMENT],
   }[p.where];
   const obj = pick(objects, where, p.target);
   const value = valueOf(p.shape);
@@ -262,11 +276,16 @@ export function plant(p: PlantSpec, objects: Obj[]): boolean {
     break;
   default: {
     const status = ensure(obj, ['status']);
-    const apiVersion = p.patchKind === 'HelmChart' ? 'helm.cattle.io/v1' : p.patchKind === 'Bundle' ? 'fleet.cattle.io/v1alpha1' : 'management.cattle.io/v3';
+    const apiVersion = p.patchKind === 'HelmChart' ? 'helm.cattle.io/v1' : p.patchKind === 'ManagedChart' ? 'management.cattle.io/v3' : 'fleet.cattle.io/v1alpha1';
+    const patch = valuesPatch(p.patchKind, p.shape) as Obj;
 
+    // a patch too long to keep whole: the values come first, what is cut is the rest
+    if (p.where === 'long-patch') {
+      patch.metadata = { annotations: { padding: 'x'.repeat(LONG_PATCH) } };
+    }
     status.nonModified = false;
     ensureArray(status, 'modifiedStatus').push({
-      apiVersion, kind: p.patchKind, namespace: 'fleet-local', name: 'harvester', patch: JSON.stringify(valuesPatch(p.patchKind, p.shape))
+      apiVersion, kind: p.patchKind, namespace: 'fleet-local', name: 'harvester', patch: JSON.stringify(patch)
     });
   }
   }
@@ -277,8 +296,12 @@ export function plant(p: PlantSpec, objects: Obj[]): boolean {
 /** Plants for `materialise`, counting the ones that found an object. */
 export function plants(specs: PlantSpec[], planted: { count: number }): Plant[] {
   return specs.map((p) => (objects: Obj[]) => {
-    if (plant(p, objects)) {
-      planted.count++;
+    try {
+      if (plant(p, objects)) {
+        planted.count++;
+      }
+    } catch {
+      // an object that throws when read takes no plant
     }
   });
 }
