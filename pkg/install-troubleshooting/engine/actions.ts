@@ -81,7 +81,7 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
   const jobName = chart.status?.jobName;
   const name = chart.metadata.name;
 
-  if (chart.metadata.deletionTimestamp || !jobName || jobName !== `helm-install-${ name }`) {
+  if (chart.metadata.deletionTimestamp || !jobName || jobName !== `helm-install-${ name }` || !chart.metadata.resourceVersion) {
     return undefined;
   }
   const statusUrl = `${ chart.links?.view || `${ urls.clusterBase }/apis/helm.cattle.io/v1/namespaces/${ chart.metadata.namespace }/helmcharts/${ name }` }/status`;
@@ -141,7 +141,12 @@ function managedBundle(a: Analysis, item: Item): { mc: ManagedChart; bundle: Bun
  * The three fixes that merge-patch one spec field of one object: gated by its `update` link,
  * sent to its Steve URL.
  */
-function specPatch(action: Exclude<ActionId, 'rerun'>, ref: ObjectRef, obj: KubeObject, collection: string, spec: Record<string, unknown>, confirm: MessageArgs, urls: UrlContext): ActionPlan {
+function specPatch(action: Exclude<ActionId, 'rerun'>, ref: ObjectRef, obj: KubeObject, collection: string, spec: Record<string, unknown>, confirm: MessageArgs, urls: UrlContext): ActionPlan | undefined {
+  // no resourceVersion, no guard: a write that could overwrite someone else's change is never planned
+  if (!obj.metadata.resourceVersion) {
+    return undefined;
+  }
+
   return {
     action,
     target:     ref,
