@@ -6,6 +6,7 @@ import {
   analyze, InputError, parseJson, planAction, readInput as readDocument
 } from '../engine';
 import type { Translate } from '../engine';
+import { KUBECTL_RESOURCES } from '../engine/kubectl';
 import { TYPES } from '../types';
 import type { SteveType } from '../types';
 import { decodeText, printable } from './decode';
@@ -22,22 +23,21 @@ export interface CliIo {
 
 export const USAGE = 'usage: report <file|-> [--format markdown|json] [--now <RFC3339 time>] [--types <kubectl types, comma-separated>]';
 
-/** The names kubectl and Steve give each type, for `--types`. */
-const TYPE_NAMES: Record<SteveType, string[]> = {
-  [TYPES.HELM_CHART]:        ['helmcharts.helm.cattle.io', 'helmcharts', 'helmchart'],
-  [TYPES.JOB]:               ['jobs', 'jobs.batch', 'job'],
-  [TYPES.POD]:               ['pods', 'pod', 'po'],
-  [TYPES.EVENT]:             ['events', 'event', 'ev'],
-  [TYPES.NODE]:              ['nodes', 'node', 'no'],
-  [TYPES.MANAGED_CHART]:     ['managedcharts.management.cattle.io', 'managedcharts', 'managedchart'],
-  [TYPES.BUNDLE]:            ['bundles.fleet.cattle.io', 'bundles', 'bundle'],
-  [TYPES.BUNDLE_DEPLOYMENT]: ['bundledeployments.fleet.cattle.io', 'bundledeployments', 'bundledeployment'],
-  [TYPES.FLEET_CLUSTER]:     ['clusters.fleet.cattle.io'],
-  [TYPES.APP]:               ['apps.catalog.cattle.io'],
-  [TYPES.UPGRADE]:           ['upgrades.harvesterhci.io', 'upgrades', 'upgrade'],
+/** Other names kubectl accepts for a type, besides its full name (`KUBECTL_RESOURCES`) and its Steve id. */
+const ALIASES: Partial<Record<SteveType, string[]>> = {
+  [TYPES.HELM_CHART]:        ['helmcharts', 'helmchart'],
+  [TYPES.JOB]:               ['jobs.batch', 'job'],
+  [TYPES.POD]:               ['pod', 'po'],
+  [TYPES.EVENT]:             ['event', 'ev'],
+  [TYPES.NODE]:              ['node', 'no'],
+  [TYPES.MANAGED_CHART]:     ['managedcharts', 'managedchart'],
+  [TYPES.BUNDLE]:            ['bundles', 'bundle'],
+  [TYPES.BUNDLE_DEPLOYMENT]: ['bundledeployments', 'bundledeployment'],
+  [TYPES.UPGRADE]:           ['upgrades', 'upgrade'],
 };
 
-const BY_NAME = new Map<string, SteveType>(Object.entries(TYPE_NAMES).flatMap(([type, names]) => [type, ...names].map((n) => [n, type as SteveType])));
+const BY_NAME = new Map<string, SteveType>((Object.entries(KUBECTL_RESOURCES) as [SteveType, string][])
+  .flatMap(([type, name]) => [type, name, ...(ALIASES[type] || [])].map((n) => [n, type])));
 
 function typeOfName(name: string): SteveType | undefined {
   return BY_NAME.get(name.trim().toLowerCase());

@@ -7,11 +7,13 @@ import type { ObjectRef, SteveType } from '../types';
 import type { ActionPlan } from './actions';
 import type { Item } from './model';
 
-const RESOURCE: Partial<Record<SteveType, string>> = {
+/** What `kubectl get` calls each type (the README's collect command and the CLI's `--types` use the same names). */
+export const KUBECTL_RESOURCES: Record<SteveType, string> = {
   [TYPES.HELM_CHART]:        'helmcharts.helm.cattle.io',
-  [TYPES.JOB]:               'job',
-  [TYPES.POD]:               'pod',
-  [TYPES.NODE]:              'node',
+  [TYPES.JOB]:               'jobs',
+  [TYPES.POD]:               'pods',
+  [TYPES.EVENT]:             'events',
+  [TYPES.NODE]:              'nodes',
   [TYPES.MANAGED_CHART]:     'managedcharts.management.cattle.io',
   [TYPES.BUNDLE]:            'bundles.fleet.cattle.io',
   [TYPES.BUNDLE_DEPLOYMENT]: 'bundledeployments.fleet.cattle.io',
@@ -19,6 +21,8 @@ const RESOURCE: Partial<Record<SteveType, string>> = {
   [TYPES.APP]:               'apps.catalog.cattle.io',
   [TYPES.UPGRADE]:           'upgrades.harvesterhci.io',
 };
+
+const RESOURCE: Partial<Record<SteveType, string>> = KUBECTL_RESOURCES;
 
 /** Quotes a word for a POSIX shell unless it is plainly safe. */
 export function shellQuote(word: string): string {

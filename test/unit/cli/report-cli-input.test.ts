@@ -1,30 +1,8 @@
 /** @jest-environment node */
-import { runCli } from '@pkg/cli/main';
-import type { CliIo } from '@pkg/cli/main';
-import { english } from '../engine/english';
+import { runInMemory } from './run-cli';
 import { node } from '../engine/builders';
 
-const NOW = '2025-09-24T10:00:00Z';
-
-function run(argv: string[], input: string | Uint8Array): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    readFile:  () => input,
-    readStdin: () => input,
-    stdout:    (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    now: () => new Date(NOW),
-  };
-
-  return {
-    code: runCli(argv, io, english), out, err
-  };
-}
+const run = (argv: string[], input: string | Uint8Array) => runInMemory(argv, input);
 
 const list = (items: unknown[]) => ({
   apiVersion: 'v1', kind: 'List', items

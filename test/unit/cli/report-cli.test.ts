@@ -1,9 +1,7 @@
 /** @jest-environment node */
 import fs from 'fs';
 import path from 'path';
-import { runCli } from '@pkg/cli/main';
-import type { CliIo } from '@pkg/cli/main';
-import { english } from '../engine/english';
+import { runInMemory } from './run-cli';
 
 const FIXTURES = path.join(__dirname, '../../fixtures');
 const SEED = path.join(FIXTURES, 'seed-scenario.json');
@@ -11,23 +9,7 @@ const HEALTHY = path.join(FIXTURES, 'healthy-scenario.json');
 const NOW = '2025-09-24T10:00:00Z';
 
 function run(argv: string[], stdin = ''): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    readFile:  (p) => fs.readFileSync(p, 'utf8'),
-    readStdin: () => stdin,
-    stdout:    (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    now: () => new Date(NOW),
-  };
-
-  return {
-    code: runCli(argv, io, english), out, err
-  };
+  return runInMemory(argv, stdin, (p) => fs.readFileSync(p, 'utf8'));
 }
 
 function json(argv: string[], stdin?: string) {

@@ -28,6 +28,7 @@ import type { Scenario } from './scenario';
 import { MARKER, plants, plantSpec } from './secrets';
 import { text } from './strings';
 import type { PlantSpec } from './secrets';
+import { KUBECTL_RESOURCES } from '@pkg/engine/kubectl';
 
 export interface Property<T> {
   name: string;
@@ -596,19 +597,7 @@ export const cliEncodingsAlike = property({
 });
 
 /** What `kubectl get` calls each type, as the README's collect command passes them to `--types`. */
-const KUBECTL_NAMES: Record<string, string> = {
-  [TYPES.HELM_CHART]:        'helmcharts.helm.cattle.io',
-  [TYPES.JOB]:               'jobs',
-  [TYPES.POD]:               'pods',
-  [TYPES.EVENT]:             'events',
-  [TYPES.NODE]:              'nodes',
-  [TYPES.MANAGED_CHART]:     'managedcharts.management.cattle.io',
-  [TYPES.BUNDLE]:            'bundles.fleet.cattle.io',
-  [TYPES.BUNDLE_DEPLOYMENT]: 'bundledeployments.fleet.cattle.io',
-  [TYPES.FLEET_CLUSTER]:     'clusters.fleet.cattle.io',
-  [TYPES.APP]:               'apps.catalog.cattle.io',
-  [TYPES.UPGRADE]:           'upgrades.harvesterhci.io',
-};
+const KUBECTL_NAMES: Record<string, string> = KUBECTL_RESOURCES;
 
 interface TypesReport {
   cluster: Cluster;

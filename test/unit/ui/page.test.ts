@@ -2,29 +2,14 @@ import { mount } from '@vue/test-utils';
 import Page from '@pkg/list/install-troubleshooting.vue';
 import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import type { KubeObject } from '@pkg/types';
-import {
-  flush, globalMocks, makeStore, seedObjects, SEED_NOW, steveItem
-} from './harness';
-import type { HarnessOptions } from './harness';
+import { globalMocks, makeStore, seedObjects, steveItem } from './harness';
+import { mountPage } from './mount-page';
 
 jest.mock('@shell/utils/clipboard', () => ({ copyTextToClipboard: jest.fn(() => Promise.resolve()) }));
 // eslint-disable-next-line import/first
 import { copyTextToClipboard } from '@shell/utils/clipboard';
 
-async function mountPage(objects: KubeObject[], opts: HarnessOptions = {}) {
-  jest.useFakeTimers({ now: SEED_NOW, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-  const h = makeStore(objects, opts);
-  const wrapper = mount(Page, { global: { plugins: [h.store], mocks: globalMocks } });
-  const fetch = (Page as unknown as { fetch: () => Promise<void> }).fetch;
-
-  await fetch.call(wrapper.vm);
-  jest.useRealTimers();
-  await flush();
-
-  return { wrapper, ...h };
-}
-
-function refs(wrapper: ReturnType<typeof mount>, section: string): string[] {
+function refs(wrapper: Awaited<ReturnType<typeof mountPage>>['wrapper'], section: string): string[] {
   return wrapper.findAll(`[data-testid="it-section-${ section }"] [data-testid="it-open"]`).map((b) => b.attributes('data-ref') || '');
 }
 

@@ -1,23 +1,6 @@
-import { mount } from '@vue/test-utils';
-import Page from '@pkg/list/install-troubleshooting.vue';
 import type { KubeObject } from '@pkg/types';
-import {
-  flush, globalMocks, makeStore, seedObjects, SEED_NOW
-} from './harness';
-import type { HarnessOptions } from './harness';
-
-async function mountPage(objects: KubeObject[], opts: HarnessOptions = {}) {
-  jest.useFakeTimers({ now: SEED_NOW, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-  const h = makeStore(objects, opts);
-  const wrapper = mount(Page, { global: { plugins: [h.store], mocks: globalMocks } });
-  const fetch = (Page as unknown as { fetch: () => Promise<void> }).fetch;
-
-  await fetch.call(wrapper.vm);
-  jest.useRealTimers();
-  await flush();
-
-  return { wrapper, ...h };
-}
+import { seedObjects } from './harness';
+import { mountPage } from './mount-page';
 
 /** The seed with its one problem repaired: everything else is OK, so a wrong OK would show. */
 function healthySeed(): KubeObject[] {
