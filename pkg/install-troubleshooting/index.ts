@@ -21,7 +21,9 @@ export default function(plugin: IPlugin): void {
     product.removeEntries(internal.store);
   });
 
+  // The shell names the button (aria-label, data-testid) after labelKey, the tooltip after tooltipKey
   plugin.addAction(ActionLocation.HEADER, { product: ['harvester'] }, {
+    labelKey:   'installTroubleshooting.header.label',
     tooltipKey: 'installTroubleshooting.header.tooltip',
     icon:       'icon-search',
     invoke(this: { $store: ShellStore }) {

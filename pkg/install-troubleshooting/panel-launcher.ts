@@ -32,12 +32,15 @@ export function openDetail(store: ShellStore, troubleshooter: Troubleshooter, ta
   });
 }
 
-/** The verdict and the problems, from the header action on any Harvester page. */
+/**
+ * The verdict and the problems, from the header action on any Harvester page. The same store
+ * state carries the troubleshooter as on the row path, so it stays raw here too.
+ */
 export function openOverview(store: ShellStore): void {
   const troubleshooter = createTroubleshooter(store);
 
   troubleshooter.source.load();
   open(store, {
-    troubleshooter, target: null, ownsTroubleshooter: true
+    troubleshooter: markRaw(troubleshooter), target: null, ownsTroubleshooter: true
   });
 }

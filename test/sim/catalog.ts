@@ -57,6 +57,7 @@ export const TYPE_DEFS: TypeDef[] = [
     col('First Seen', '.firstTimestamp', 'date'), col('Count', '.count', 'integer')
   ]),
   def('v1', 'Secret', 'secrets', true, [col('Type', '.type')]),
+  def('v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', true, [col('Status', '.status.phase'), col('Volume', '.spec.volumeName')], true),
   def('v1', 'ConfigMap', 'configmaps', true, []),
   def('v1', 'Service', 'services', true, [col('Type', '.spec.type'), col('Cluster-IP', '.spec.clusterIP')]),
   def('apps/v1', 'Deployment', 'deployments', true, [col('Ready', '.status.readyReplicas'), col('Up-to-date', '.status.updatedReplicas')], true),
@@ -80,12 +81,14 @@ export const TYPE_DEFS: TypeDef[] = [
   ], true),
   def('harvesterhci.io/v1beta1', 'Upgrade', 'upgrades', true, [], true),
   def('harvesterhci.io/v1beta1', 'Setting', 'settings', false, [col('Value', '.value')]),
+  def('harvesterhci.io/v1beta1', 'Version', 'versions', true, [col('ISO-URL', '.spec.isoURL')]),
   def('kubevirt.io/v1', 'VirtualMachine', 'virtualmachines', true, [col('Status', '.status.printableStatus'), col('Ready', '.status.ready', 'boolean')], true),
   // Rancher's own types, served by the management cluster (`local`)
   def('management.cattle.io/v3', 'Cluster', 'clusters', false, [], true),
   def('management.cattle.io/v3', 'Setting', 'settings', false, [col('Value', '.value')]),
   def('management.cattle.io/v3', 'Feature', 'features', false, []),
   def('management.cattle.io/v3', 'Project', 'projects', true, [], true),
+  def('management.cattle.io/v3', 'ClusterRoleTemplateBinding', 'clusterroletemplatebindings', true, []),
   def('provisioning.cattle.io/v1', 'Cluster', 'clusters', true, [], true),
 ];
 
@@ -129,12 +132,16 @@ export function typeIdOf(apiVersion: string | undefined, kind: string | undefine
   return (group ? `${ group }.${ kind }` : kind).toLowerCase();
 }
 
-/** Type ids of what a Harvester cluster serves (besides schema and count). */
+/**
+ * Type ids of what a Harvester cluster serves (besides schema and count). Harvester's UI lists
+ * `harvesterhci.io.version` without checking for its schema, shows Volumes only where PVCs are
+ * served, and reads the embedded Rancher's `system-namespaces` setting when it is there.
+ */
 export const HARVESTER_TYPES = [
-  'namespace', 'node', 'pod', 'event', 'secret', 'configmap', 'service', 'apps.deployment', 'batch.job',
-  'helm.cattle.io.helmchart', 'helm.cattle.io.helmchartconfig', 'management.cattle.io.managedchart',
+  'namespace', 'node', 'pod', 'event', 'secret', 'configmap', 'service', 'persistentvolumeclaim', 'apps.deployment', 'batch.job',
+  'helm.cattle.io.helmchart', 'helm.cattle.io.helmchartconfig', 'management.cattle.io.managedchart', 'management.cattle.io.setting',
   'fleet.cattle.io.bundle', 'fleet.cattle.io.bundledeployment', 'fleet.cattle.io.cluster',
-  'catalog.cattle.io.app', 'harvesterhci.io.upgrade', 'harvesterhci.io.setting', 'kubevirt.io.virtualmachine',
+  'catalog.cattle.io.app', 'harvesterhci.io.upgrade', 'harvesterhci.io.setting', 'harvesterhci.io.version', 'kubevirt.io.virtualmachine',
 ];
 
 /** A plain RKE2 cluster: HelmCharts and their Jobs, no Fleet, no ManagedCharts, no Harvester. */
@@ -147,5 +154,7 @@ export const RKE2_TYPES = [
 export const LOCAL_TYPES = [
   'namespace', 'node', 'pod', 'event', 'secret', 'configmap', 'service', 'apps.deployment',
   'management.cattle.io.cluster', 'management.cattle.io.setting', 'management.cattle.io.feature', 'management.cattle.io.project',
+  // Harvester's nav shows Cluster Members where the user can see these (Rancher's admin can)
+  'management.cattle.io.clusterroletemplatebinding',
   'provisioning.cattle.io.cluster',
 ];

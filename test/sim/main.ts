@@ -1,5 +1,5 @@
 /**
- * Run the simulator on its own: `tsx test/sim/main.ts [--scenario seed] [--port 0]
+ * Run the simulator on its own: `tsx test/sim/main.ts [--scenario seed] [--rancher-version v2.13.0] [--port 0]
  * [--static test/host/dist] [--plugins dist-pkg:dist-pkg|catalog:<dir>] [--verbose]`.
  * Prints the origin and a login URL for each user; stops on Ctrl-C or SIGTERM.
  */
@@ -21,10 +21,11 @@ async function main(): Promise<void> {
   }
   const sim = new Simulator({
     scenario,
-    port:      Number(arg('port', '0')),
-    staticDir: arg('static'),
-    plugins:   arg('plugins', process.env.SIM_PLUGINS || 'dist-pkg:dist-pkg'),
-    verbose:   process.argv.includes('--verbose'),
+    port:           Number(arg('port', '0')),
+    rancherVersion: arg('rancher-version'),
+    staticDir:      arg('static'),
+    plugins:        arg('plugins', process.env.SIM_PLUGINS || 'dist-pkg:dist-pkg'),
+    verbose:        process.argv.includes('--verbose'),
   });
   const origin = await sim.start();
 

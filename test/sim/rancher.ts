@@ -7,7 +7,8 @@ import type { ClusterInfo } from './cluster';
 import type { Obj } from './objects';
 import type { SimUser } from './users';
 
-export const RANCHER_VERSION = 'v2.12.0';
+/** The Rancher version the simulator claims unless a scenario says otherwise (`Scenario.rancherVersion`). */
+export const DEFAULT_RANCHER_VERSION = 'v2.12.0';
 
 function setting(name: string, value: string): Obj {
   return {
@@ -21,9 +22,14 @@ function setting(name: string, value: string): Obj {
   };
 }
 
-export function settings(): Obj[] {
+/** Rancher's list of system namespaces (a Harvester cluster's embedded Rancher has it too). */
+export function systemNamespacesSetting(): Obj {
+  return setting('system-namespaces', 'kube-system,kube-public,cattle-system,cattle-alerting,cattle-logging,cattle-pipeline,cattle-prometheus,ingress-nginx,cattle-global-data,cattle-istio,kube-node-lease,cert-manager,cattle-global-nt,security-scan,cattle-fleet-system,cattle-fleet-local-system,calico-system,tigera-operator,cattle-impersonation-system,rancher-operator-system,cattle-csp-adapter-system,calico-apiserver,cattle-ui-plugin-system,cattle-provisioning-capi-system,fleet-local,fleet-default,harvester-system,longhorn-system');
+}
+
+export function settings(rancherVersion = DEFAULT_RANCHER_VERSION): Obj[] {
   return [
-    setting('server-version', RANCHER_VERSION),
+    setting('server-version', rancherVersion),
     setting('first-login', 'false'),
     setting('eula-agreed', '2025-09-24T08:50:00Z'),
     setting('telemetry-opt', 'out'),
@@ -38,7 +44,7 @@ export function settings(): Obj[] {
     setting('ui-custom-links', ''),
     setting('hide-local-cluster', 'false'),
     setting('ui-community-links', 'false'),
-    setting('system-namespaces', 'kube-system,kube-public,cattle-system,cattle-alerting,cattle-logging,cattle-pipeline,cattle-prometheus,ingress-nginx,cattle-global-data,cattle-istio,kube-node-lease,cert-manager,cattle-global-nt,security-scan,cattle-fleet-system,cattle-fleet-local-system,calico-system,tigera-operator,cattle-impersonation-system,rancher-operator-system,cattle-csp-adapter-system,calico-apiserver,cattle-ui-plugin-system,cattle-provisioning-capi-system,fleet-local,fleet-default,harvester-system,longhorn-system'),
+    systemNamespacesSetting(),
     setting('server-url', ''),
     setting('has-support', 'false'),
   ];
@@ -154,7 +160,7 @@ export function namespace(name: string): Obj {
 }
 
 /** The values are JSON strings, as Rancher stores them. */
-export function userPreference(user: SimUser): Record<string, unknown> {
+export function userPreference(user: SimUser, rancherVersion = DEFAULT_RANCHER_VERSION): Record<string, unknown> {
   return {
     id:       user.id,
     type:     'userpreference',
@@ -162,9 +168,9 @@ export function userPreference(user: SimUser): Record<string, unknown> {
     data:     {
       locale:                    '"en-us"',
       theme:                     '"ui-light"',
-      'seen-whatsnew':           `"${ RANCHER_VERSION }"`,
+      'seen-whatsnew':           `"${ rancherVersion }"`,
       'after-login-route':       '"home"',
-      'read-whatsnew':           `"${ RANCHER_VERSION }"`,
+      'read-whatsnew':           `"${ rancherVersion }"`,
       'home-page-cards':         '{"setLoginPage":true,"welcomeBanner":false}',
       'provisioning.no-default': 'true',
     },
@@ -200,7 +206,7 @@ export function principal(user: SimUser): Record<string, unknown> {
 }
 
 /** Rancher's agent in a downstream cluster, running. */
-export function clusterAgent(): Obj {
+export function clusterAgent(rancherVersion = DEFAULT_RANCHER_VERSION): Obj {
   return {
     apiVersion: 'apps/v1',
     kind:       'Deployment',
@@ -208,7 +214,7 @@ export function clusterAgent(): Obj {
       name: 'cattle-cluster-agent', namespace: 'cattle-system', creationTimestamp: '2025-09-24T09:02:10Z', generation: 1, labels: { app: 'cattle-cluster-agent' }
     },
     spec: {
-      replicas: 1, selector: { matchLabels: { app: 'cattle-cluster-agent' } }, template: { metadata: { labels: { app: 'cattle-cluster-agent' } }, spec: { containers: [{ name: 'cluster-register', image: 'rancher/rancher-agent:v2.12.0' }] } }
+      replicas: 1, selector: { matchLabels: { app: 'cattle-cluster-agent' } }, template: { metadata: { labels: { app: 'cattle-cluster-agent' } }, spec: { containers: [{ name: 'cluster-register', image: `rancher/rancher-agent:${ rancherVersion }` }] } }
     },
     status: {
       replicas: 1, readyReplicas: 1, availableReplicas: 1, updatedReplicas: 1, observedGeneration: 1, conditions: [{ type: 'Available', status: 'True' }]

@@ -44,6 +44,12 @@ export interface Scenario {
   description: string;
   /** The simulated clock starts here. */
   now: string;
+  /**
+   * The Rancher version the simulator reports (`/rancherversion`, the `server-version` setting,
+   * the subscribe pings); `v2.12.0` when absent. The Dashboard checks an extension's
+   * `catalog.cattle.io/rancher-version` annotation against it.
+   */
+  rancherVersion?: string;
   /** Downstream clusters; the management cluster `local` is always added. */
   clusters: ClusterSpec[];
 }

@@ -28,7 +28,7 @@ import { KubeProxy } from './kube-proxy';
 import { findPlugins, parsePluginSource } from './plugins';
 import type { PluginSource } from './plugins';
 import {
-  RANCHER_VERSION, clusterAgent, features, managementCluster, namespace as namespaceObj, project, provisioningCluster, settings
+  DEFAULT_RANCHER_VERSION, clusterAgent, features, managementCluster, namespace as namespaceObj, project, provisioningCluster, settings
 } from './rancher';
 import { RequestLog } from './request-log';
 import type { Scenario } from './scenario';
@@ -41,6 +41,8 @@ import { Permissions } from './users';
 export interface SimulatorOptions {
   /** Scenario name (see scenarios/index.ts) or a scenario object; `seed` by default. */
   scenario?: string | Scenario;
+  /** The Rancher version to claim (overrides the scenario's; v2.12.0 when neither says). */
+  rancherVersion?: string;
   /** 0 (the default) lets the OS choose. */
   port?: number;
   /** The Dashboard host's build (index.html and assets); API only when absent. */
@@ -79,14 +81,19 @@ export class Simulator {
     const plugins = options.plugins || 'dist-pkg:dist-pkg';
 
     this.pluginSource = typeof plugins === 'string' ? parsePluginSource(plugins, REPO) : plugins;
-    this.subscriptions = new Subscriptions(this.clusters, this.sessions, this.permissions, this.faults, this.log, this.clock);
-    this.steveApi = new SteveApi(this.permissions, this.faults, this.prefs);
+    this.subscriptions = new Subscriptions(this.clusters, this.sessions, this.permissions, this.faults, this.log, this.clock, () => this.rancherVersion);
+    this.steveApi = new SteveApi(this.permissions, this.faults, this.prefs, () => this.rancherVersion);
     this.kubeProxy = new KubeProxy(this.permissions, this.faults, (clusterId, podId) => this.controllers?.logOf(clusterId, podId));
-    this.load(options.scenario || 'seed');
+    this.load(options.scenario || 'seed', { rancherVersion: options.rancherVersion });
   }
 
   get url(): string {
     return this.origin;
+  }
+
+  /** The Rancher version this simulator reports: the scenario's, or v2.12.0. */
+  get rancherVersion(): string {
+    return this.scenario.rancherVersion || DEFAULT_RANCHER_VERSION;
   }
 
   get local(): ClusterState {
@@ -108,10 +115,16 @@ export class Simulator {
     return this.cluster(this.scenario.clusters[0].info.id);
   }
 
-  /** Replace everything with a scenario: clusters, clock, controllers; keeps the log, drops faults, permissions and sockets. */
-  load(scenario: string | Scenario): void {
+  /**
+   * Replace everything with a scenario: clusters, clock, controllers; keeps the log, drops faults,
+   * permissions and sockets. `overrides` change the scenario's options for this load (e.g. the
+   * Rancher version it claims).
+   */
+  load(scenario: string | Scenario, overrides: Pick<Scenario, 'rancherVersion'> = {}): void {
     this.controllers?.stop();
-    this.scenario = typeof scenario === 'string' ? loadScenario(scenario) : scenario;
+    const loaded = typeof scenario === 'string' ? loadScenario(scenario) : scenario;
+
+    this.scenario = { ...loaded, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
     this.clock.reset(this.scenario.now);
     this.faults.clear();
     this.permissions.clear();
@@ -125,7 +138,7 @@ export class Simulator {
     const local = new ClusterState(infos[0], LOCAL_TYPES, this.clock);
 
     local.load([
-      ...settings(),
+      ...settings(this.rancherVersion),
       ...features(),
       ...infos.map(managementCluster),
       ...infos.map(provisioningCluster),
@@ -146,7 +159,7 @@ export class Simulator {
       c.load([
         ...[...namespaces].filter((ns) => !spec.objects.some((o) => o.kind === 'Namespace' && o.metadata.name === ns)).map(namespaceObj),
         // Every cluster imported into Rancher runs Rancher's cluster agent (the Explorer's dashboard reads it)
-        clusterAgent(),
+        clusterAgent(this.rancherVersion),
         ...spec.objects,
       ]);
       this.clusters.set(spec.info.id, c);
@@ -274,7 +287,7 @@ export class Simulator {
     }
     if (p === '/rancherversion') {
       return send(ctx, 200, {
-        Version: RANCHER_VERSION, GitCommit: 'simulated', RancherPrime: 'false'
+        Version: this.rancherVersion, GitCommit: 'simulated', RancherPrime: 'false'
       });
     }
     if (p === '/version') {

@@ -23,11 +23,14 @@ export class SteveApi {
   private readonly faults: Faults;
   /** What each user saved as preferences, by user id (Rancher's defaults until then). */
   private readonly prefs: Map<string, Record<string, unknown>>;
+  /** The Rancher version the simulator claims now (the default preferences name it). */
+  private readonly rancherVersion: () => string;
 
-  constructor(permissions: Permissions, faults: Faults, prefs: Map<string, Record<string, unknown>>) {
+  constructor(permissions: Permissions, faults: Faults, prefs: Map<string, Record<string, unknown>>, rancherVersion: () => string) {
     this.permissions = permissions;
     this.faults = faults;
     this.prefs = prefs;
+    this.rancherVersion = rancherVersion;
   }
 
   /** The types a user sees in this store: Steve leaves out a type the user has no verb on. */
@@ -111,7 +114,7 @@ export class SteveApi {
       ctx.log.type = 'userpreference';
       const self = `${ ctx.origin }/v1/userpreferences/${ user.id }`;
       const pref = {
-        ...(this.prefs.get(user.id) || userPreference(user)),
+        ...(this.prefs.get(user.id) || userPreference(user, this.rancherVersion())),
         links: {
           self, update: self, remove: self
         }

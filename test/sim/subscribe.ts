@@ -8,7 +8,6 @@ import type { ClusterState, WatchEvent } from './cluster';
 import type { Faults } from './faults';
 import { originOf } from './http';
 import { idOf, matchesLabels } from './objects';
-import { RANCHER_VERSION } from './rancher';
 import type { RequestLog } from './request-log';
 import { format, formatBase } from './steve';
 import type { FormatContext } from './steve';
@@ -42,14 +41,17 @@ export class Subscriptions {
   private readonly faults: Faults;
   private readonly log: RequestLog;
   private readonly clock: SimClock;
+  /** The Rancher version the simulator claims now (each ping carries it). */
+  private readonly rancherVersion: () => string;
 
-  constructor(clusters: Map<string, ClusterState>, sessions: Sessions, permissions: Permissions, faults: Faults, log: RequestLog, clock: SimClock) {
+  constructor(clusters: Map<string, ClusterState>, sessions: Sessions, permissions: Permissions, faults: Faults, log: RequestLog, clock: SimClock, rancherVersion: () => string) {
     this.clusters = clusters;
     this.sessions = sessions;
     this.permissions = permissions;
     this.faults = faults;
     this.log = log;
     this.clock = clock;
+    this.rancherVersion = rancherVersion;
   }
 
   /** Ping every open socket every 5 s, as Steve does. */
@@ -57,7 +59,7 @@ export class Subscriptions {
     this.pingTimer = setInterval(() => {
       for (const s of this.sockets) {
         if (s.ws.readyState === WebSocket.OPEN) {
-          s.ws.send(JSON.stringify({ name: 'ping', data: { version: RANCHER_VERSION } }));
+          s.ws.send(JSON.stringify({ name: 'ping', data: { version: this.rancherVersion() } }));
         }
       }
     }, 5000);

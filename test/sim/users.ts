@@ -15,6 +15,8 @@ export interface SimUser {
   /** Local-provider password (the simulator's login page); only ever a test value. */
   password: string;
   admin: boolean;
+  /** API groups whose types this user has no verb on (Steve then leaves their schemas out). */
+  noAccess?: string[];
 }
 
 export const USERS: SimUser[] = [
@@ -24,7 +26,18 @@ export const USERS: SimUser[] = [
   {
     id: 'user-readonly', username: 'readonly', displayName: 'Read-Only Operator', password: 'readonly', admin: false
   },
+  {
+    // A role that can read the cluster but not Fleet: the Fleet types are simply not there for it
+    id: 'user-nofleet', username: 'nofleet', displayName: 'Operator without Fleet access', password: 'nofleet', admin: false, noAccess: ['fleet.cattle.io']
+  },
 ];
+
+/** The API group of a Steve type id (`fleet.cattle.io.bundle` → `fleet.cattle.io`; '' for a core type). */
+function groupOf(type: string): string {
+  const dot = type.lastIndexOf('.');
+
+  return dot < 0 ? '' : type.slice(0, dot);
+}
 
 export function userByName(username: string): SimUser | undefined {
   return USERS.find((u) => u.username === username || u.id === username);
@@ -57,6 +70,9 @@ export class Permissions {
 
     if (override) {
       return override;
+    }
+    if (user.noAccess?.includes(groupOf(type))) {
+      return [];
     }
     if (user.admin) {
       return ALL_VERBS;

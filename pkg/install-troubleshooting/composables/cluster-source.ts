@@ -24,37 +24,6 @@ export const LABELLED_TYPES = [TYPES.JOB, TYPES.POD] as const;
 
 export const CHART_LABEL = 'helmcharts.helm.cattle.io/chart';
 
-/**
- * The cluster's own Fleet objects live in `fleet-local` (its BundleDeployments in a namespace
- * labelled for it). In Rancher's own `local` cluster the same types hold every downstream
- * cluster's Fleet objects, which are neither ours to judge nor cheap to read: they are never read.
- */
-export const FLEET_LOCAL = 'fleet-local';
-export const CLUSTER_NAMESPACE_LABEL = 'fleet.cattle.io/cluster-namespace';
-
-type Scope = { label: string; value?: string } | { namespace: string };
-
-const SCOPES: Partial<Record<SteveType, Scope>> = {
-  [TYPES.JOB]:               { label: CHART_LABEL },
-  [TYPES.POD]:               { label: CHART_LABEL },
-  [TYPES.MANAGED_CHART]:     { namespace: FLEET_LOCAL },
-  [TYPES.BUNDLE]:            { namespace: FLEET_LOCAL },
-  [TYPES.FLEET_CLUSTER]:     { namespace: FLEET_LOCAL },
-  [TYPES.BUNDLE_DEPLOYMENT]: { label: CLUSTER_NAMESPACE_LABEL, value: FLEET_LOCAL },
-};
-
-function inScope(o: KubeObject, scope: Scope | undefined): boolean {
-  if (!scope) {
-    return true;
-  }
-  if ('namespace' in scope) {
-    return o.metadata?.namespace === scope.namespace;
-  }
-  const value = o.metadata?.labels?.[scope.label];
-
-  return scope.value === undefined ? !!value : value === scope.value;
-}
-
 export type LoadState = 'loading' | 'ready' | 'error' | 'unavailable';
 
 export interface TypeStatus {
@@ -117,12 +86,8 @@ export class ClusterSource {
       state: 'loading', error: undefined, httpStatus: undefined, message: undefined
     });
     try {
-      const scope = SCOPES[type];
-
-      if (scope && 'label' in scope) {
-        await this.findLabelled(type, scope);
-      } else if (scope) {
-        await this.store.dispatch(`${ this.inStore }/findAll`, { type, opt: { namespaced: scope.namespace } });
+      if ((LABELLED_TYPES as readonly string[]).includes(type)) {
+        await this.findLabelled(type);
       } else {
         await this.store.dispatch(`${ this.inStore }/findAll`, { type });
       }
@@ -137,20 +102,20 @@ export class ClusterSource {
   }
 
   /**
-   * Objects that carry a label (with any value, or with one value). With Rancher's SQL cache
+   * Jobs or Pods that carry the HelmChart label, whatever its value. With Rancher's SQL cache
    * (paginated Steve) the shell sends it as `filter=metadata.labels[…]`; without it, the shell's
    * label-selector helper knows no `Exists`, so the selector goes to Steve as it is.
    */
-  private async findLabelled(type: SteveType, scope: { label: string; value?: string }): Promise<void> {
+  private async findLabelled(type: SteveType): Promise<void> {
     const paginated = getterFn<[{ id: string }], boolean>(this.store, `${ this.inStore }/paginationEnabled`)?.({ id: type });
 
     if (paginated) {
       await this.store.dispatch(`${ this.inStore }/findLabelSelector`, {
         type,
-        matching: { labelSelector: scope.value === undefined ? { matchExpressions: [{ key: scope.label, operator: 'Exists' }] } : { matchLabels: { [scope.label]: scope.value } } },
+        matching: { labelSelector: { matchExpressions: [{ key: CHART_LABEL, operator: 'Exists' }] } },
       });
     } else {
-      await this.store.dispatch(`${ this.inStore }/findMatching`, { type, selector: scope.value === undefined ? scope.label : `${ scope.label }=${ scope.value }` });
+      await this.store.dispatch(`${ this.inStore }/findMatching`, { type, selector: CHART_LABEL });
     }
   }
 
@@ -166,9 +131,7 @@ export class ClusterSource {
     }
     const list = getterFn<[string], KubeObject[]>(this.store, `${ this.inStore }/all`)?.(type) || [];
 
-    const scope = SCOPES[type];
-
-    return scope ? list.filter((o) => inScope(o, scope)) : list;
+    return (LABELLED_TYPES as readonly string[]).includes(type) ? list.filter((o) => !!o.metadata?.labels?.[CHART_LABEL]) : list;
   }
 
   objects(): KubeObject[] {

@@ -8,6 +8,8 @@ import type { ComputedRef, Ref } from 'vue';
 import { analyze, planAction } from '../engine';
 import type { ActionId, ActionPlan, Analysis, Item } from '../engine';
 import { hasSettled, snapshot } from '../engine/progress';
+import { withdrawal } from '../engine/actions';
+import type { Withdrawal } from '../engine/actions';
 import type { ObjectRef } from '../types';
 import type { ShellStore } from '../shell-store';
 import { ClusterSource } from './cluster-source';
@@ -59,6 +61,10 @@ export interface ActionRun {
   phase: Ref<RunPhase>;
   plan: Ref<ActionPlan | undefined>;
   failure: Ref<RequestFailure | undefined>;
+  /** The index in the plan of the request that failed; the ones before it took effect, the ones after were not sent. */
+  failedAt: Ref<number | undefined>;
+  /** While confirming: set when the plan asked for is not offered any more (its object gone, or the cluster changed). */
+  withdrawn: ComputedRef<Withdrawal | undefined>;
   ask(ref: ObjectRef, action: ActionId): void;
   cancel(): void;
   confirm(): Promise<void>;
@@ -67,13 +73,24 @@ export interface ActionRun {
 /** How long to wait for a sent plan to show its effect before saying it is still pending. */
 export const SETTLE_TIMEOUT_MS = 3 * 60 * 1000;
 
-/** One action at a time: confirmation, sending, then waiting until the change shows. */
+/**
+ * One action at a time: confirmation, sending, then waiting until the change shows. A plan
+ * that is withdrawn while it waits for confirmation (its object deleted meanwhile) is not sent.
+ */
 export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): ActionRun {
   const phase = ref<RunPhase>('idle');
   const plan = ref<ActionPlan>();
   const failure = ref<RequestFailure>();
+  const failedAt = ref<number>();
+  const asked = ref<ObjectRef>();
   let stopWatch: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const withdrawn = computed(() => {
+    const p = plan.value;
+
+    return phase.value === 'confirm' && p && asked.value ? withdrawal(t.analysis.value, p, t.plan(asked.value, p.action)) : undefined;
+  });
 
   const finish = (next: RunPhase) => {
     phase.value = next;
@@ -88,9 +105,13 @@ export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): 
     phase,
     plan,
     failure,
+    failedAt,
+    withdrawn,
     ask(r, action) {
+      asked.value = { type: r.type, id: r.id };
       plan.value = t.plan(r, action);
       failure.value = undefined;
+      failedAt.value = undefined;
       phase.value = plan.value ? 'confirm' : 'idle';
     },
     cancel() {
@@ -99,7 +120,7 @@ export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): 
     async confirm() {
       const p = plan.value;
 
-      if (!p || phase.value !== 'confirm') {
+      if (!p || phase.value !== 'confirm' || withdrawn.value) {
         return;
       }
       const before = snapshot(t.analysis.value, p);
@@ -109,6 +130,7 @@ export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): 
 
       if (!res.ok) {
         failure.value = res.failure;
+        failedAt.value = res.index;
         finish('failed');
 
         return;
@@ -127,4 +149,49 @@ export function useActionRun(t: Troubleshooter, timeoutMs = SETTLE_TIMEOUT_MS): 
       });
     },
   };
+}
+
+export interface OfferedPlan {
+  action: ActionId;
+  plan: ActionPlan;
+}
+
+export interface WithdrawnPlan extends OfferedPlan {
+  withdrawal: Withdrawal;
+}
+
+export interface OfferedPlans {
+  /** The plans offered now for the item. */
+  plans: ComputedRef<OfferedPlan[]>;
+  /**
+   * Fixes that were offered while the panel was open and are not any more, with why (an object
+   * gone), so that a fix never vanishes without a word. The action `run` sent itself is left
+   * out: its fix going away is the expected outcome.
+   */
+  withdrawn: ComputedRef<WithdrawnPlan[]>;
+}
+
+export function useOfferedPlans(t: Troubleshooter, item: () => Item, run?: ActionRun): OfferedPlans {
+  const seen = ref<Partial<Record<ActionId, ActionPlan>>>({});
+  const plans = computed(() => item().actions.map((action) => ({ action, plan: t.plan(item(), action) }))
+    .filter((p): p is OfferedPlan => !!p.plan));
+
+  watch(plans, (now) => {
+    for (const p of now) {
+      seen.value[p.action] = p.plan;
+    }
+  }, { immediate: true });
+
+  const withdrawn = computed(() => {
+    const offered = new Set(plans.value.map((p) => p.action));
+    const ran = run && ['sending', 'waiting', 'done', 'timeout'].includes(run.phase.value) ? run.plan.value?.action : undefined;
+
+    return (Object.entries(seen.value) as [ActionId, ActionPlan][])
+      .filter(([action]) => !offered.has(action) && action !== ran)
+      .map(([action, plan]) => ({
+        action, plan, withdrawal: withdrawal(t.analysis.value, plan, undefined) || {}
+      }));
+  });
+
+  return { plans, withdrawn };
 }

@@ -1,6 +1,7 @@
 /**
  * Safe action plans: the exact HTTP requests of each fix, in order, the permission that gates
- * it and the message for its confirmation. Only four shapes of request exist here — a status
+ * it, the message for its confirmation, and for each request what its success leaves (so a
+ * plan that stops part-way can say what took effect and what to do next). Only four shapes of request exist here — a status
  * reset and three merge patches of one spec field each, all guarded by `resourceVersion`, and
  * the DELETE of one `helm-install-<chart>` Job. Nothing here can delete a HelmChart, a
  * ManagedChart, a Bundle, a BundleDeployment or a Secret.
@@ -25,6 +26,13 @@ export interface PlannedRequest {
   url: string;
   headers: Record<string, string>;
   body?: Record<string, unknown>;
+  /** What the cluster is left with once this request succeeded. */
+  effect: Message;
+  /**
+   * When this request fails after every request before it took effect: the state that leaves
+   * and what to do next. Absent on a plan's first request (then nothing took effect).
+   */
+  partialFailure?: Message;
 }
 
 export interface ActionPlan {
@@ -53,11 +61,11 @@ function steveUrl(obj: KubeObject, collection: string, urls: UrlContext): string
   return obj.links?.self || `${ urls.clusterBase }/v1/${ collection }/${ namespace ? `${ namespace }/` : '' }${ name }`;
 }
 
-function mergePatch(object: ObjectRef, url: string, obj: KubeObject, body: Record<string, unknown>): PlannedRequest {
+function mergePatch(object: ObjectRef, url: string, obj: KubeObject, body: Record<string, unknown>, effect: Message): PlannedRequest {
   const rv = obj.metadata.resourceVersion;
 
   return {
-    object, method: 'PATCH', url, headers: { 'content-type': MERGE_PATCH }, body: rv ? { metadata: { resourceVersion: rv }, ...body } : body
+    object, method: 'PATCH', url, headers: { 'content-type': MERGE_PATCH }, body: rv ? { metadata: { resourceVersion: rv }, ...body } : body, effect
   };
 }
 
@@ -73,12 +81,12 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
   const jobName = chart.status?.jobName;
   const name = chart.metadata.name;
 
-  if (chart.metadata.deletionTimestamp || !jobName || jobName !== `helm-install-${ name }`) {
+  if (chart.metadata.deletionTimestamp || !jobName || jobName !== `helm-install-${ name }` || !chart.metadata.resourceVersion) {
     return undefined;
   }
   const statusUrl = `${ chart.links?.view || `${ urls.clusterBase }/apis/helm.cattle.io/v1/namespaces/${ chart.metadata.namespace }/helmcharts/${ name }` }/status`;
   const chartRef = refOf(TYPES.HELM_CHART, chart);
-  const reset = mergePatch(chartRef, statusUrl, chart, { status: null });
+  const reset = mergePatch(chartRef, statusUrl, chart, { status: null }, msg('action.rerun.effectReset', { chart: item.id }));
 
   if (state === 'missing') {
     return {
@@ -97,7 +105,14 @@ function planRerun(a: Analysis, item: Item, urls: UrlContext): ActionPlan | unde
     action:     'rerun',
     target:     jobRef,
     requests:   [reset, {
-      object: jobRef, method: 'DELETE', url: `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`, headers: {}
+      object:         jobRef,
+      method:         'DELETE',
+      url:            `${ steveUrl(job, 'batch.jobs', urls) }?propagationPolicy=Background`,
+      headers:        {},
+      effect:         msg('action.rerun.effectDelete', { job: jobRef.id }),
+      partialFailure: msg('action.rerun.jobLeft', {
+        chart: item.id, job: jobRef.id, namespace: job.metadata.namespace || '', name: jobName
+      }),
     }],
     permission: { ref: jobRef, link: 'remove' },
     allowed:    allowed(job, 'remove'),
@@ -126,11 +141,16 @@ function managedBundle(a: Analysis, item: Item): { mc: ManagedChart; bundle: Bun
  * The three fixes that merge-patch one spec field of one object: gated by its `update` link,
  * sent to its Steve URL.
  */
-function specPatch(action: Exclude<ActionId, 'rerun'>, ref: ObjectRef, obj: KubeObject, collection: string, spec: Record<string, unknown>, confirm: MessageArgs, urls: UrlContext): ActionPlan {
+function specPatch(action: Exclude<ActionId, 'rerun'>, ref: ObjectRef, obj: KubeObject, collection: string, spec: Record<string, unknown>, confirm: MessageArgs, urls: UrlContext): ActionPlan | undefined {
+  // no resourceVersion, no guard: a write that could overwrite someone else's change is never planned
+  if (!obj.metadata.resourceVersion) {
+    return undefined;
+  }
+
   return {
     action,
     target:     ref,
-    requests:   [mergePatch(ref, steveUrl(obj, collection, urls), obj, { spec })],
+    requests:   [mergePatch(ref, steveUrl(obj, collection, urls), obj, { spec }, msg(`action.${ action }.effect`, confirm))],
     permission: { ref, link: 'update' },
     allowed:    allowed(obj, 'update'),
     label:      msg(`action.${ action }.label`),
@@ -206,4 +226,28 @@ export function planAction(a: Analysis, ref: ObjectRef, action: ActionId, urls: 
 /** Every action offered for an item. */
 export function offeredActions(a: Analysis, item: Item): ActionId[] {
   return PLANNERS.filter((p) => p.types.includes(item.type) && p.plan(a, item, LOCAL)).map((p) => p.action);
+}
+
+/**
+ * Why a plan that was offered (or asked for) is no longer the plan: `gone` names an object it
+ * would change that is no longer in the cluster (deleted meanwhile); without it, the state that
+ * called for the fix changed, or its requests did. Only a type that was listed can show an
+ * object gone.
+ */
+export interface Withdrawal {
+  gone?: ObjectRef;
+}
+
+function sameRequests(a: ActionPlan, b: ActionPlan): boolean {
+  return a.requests.length === b.requests.length && a.requests.every((r, i) => r.method === b.requests[i].method && r.url === b.requests[i].url);
+}
+
+/** Undefined while `current` (the plan offered now for the same item and action) sends the same requests as `plan`. */
+export function withdrawal(a: Analysis, plan: ActionPlan, current: ActionPlan | undefined): Withdrawal | undefined {
+  if (current && sameRequests(current, plan)) {
+    return undefined;
+  }
+  const gone = [plan.target, ...plan.requests.map((r) => r.object)].find((r) => a.inv.listed.has(r.type) && !get(a.inv, r.type, r.id));
+
+  return gone ? { gone } : {};
 }

@@ -44,8 +44,16 @@ function typeLabel(apiVersion: string | undefined, kind: string | undefined): st
   return `${ clean(apiVersion) }/${ clean(kind) }`;
 }
 
-/** Reads one untrusted value. */
+/** Reads one untrusted value; a value whose getters throw (a hostile proxy) is unreadable, not an error. */
 export function readObject(value: unknown): Read {
+  try {
+    return readUnsafe(value);
+  } catch {
+    return { ok: false, skipped: UNREADABLE };
+  }
+}
+
+function readUnsafe(value: unknown): Read {
   if (!isRecord(value) || !isRecord(value.metadata)) {
     return { ok: false, skipped: NOT_AN_OBJECT };
   }

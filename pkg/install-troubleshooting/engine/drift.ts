@@ -135,7 +135,8 @@ export function patchChanges(patch: string | undefined, hideValues: boolean): Dr
   try {
     parsed = JSON.parse(patch) as Json;
   } catch {
-    return [leaf('(patch)', patch, hideValues)];
+    // a patch that cannot be read (cut off, or not JSON) cannot be walked for what to hide: it is never shown
+    return [{ path: '(patch)', hidden: true }];
   }
 
   return flatten(parsed, hideValues).map((c) => ({ ...c, path: c.path.replace(/^\./, '') || '(patch)' }));

@@ -40,6 +40,8 @@ export const MESSAGE_KEYS = [
   'action.force-redeploy.label', 'action.force-redeploy.confirm',
   'action.resume.label', 'action.resume.confirm',
   'action.redeploy-agent.label', 'action.redeploy-agent.confirm',
+  'action.rerun.effectReset', 'action.rerun.effectDelete', 'action.rerun.jobLeft', 'action.force-redeploy.effect',
+  'action.resume.effect', 'action.redeploy-agent.effect',
 
   'report.title', 'report.generated', 'report.verdict', 'report.rootCause', 'report.rootCauseNone', 'report.phase',
   'report.upgrade', 'report.upgradeNone', 'report.counts', 'report.problems', 'report.noProblems', 'report.reasons',

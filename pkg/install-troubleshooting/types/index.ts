@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import type { SteveType } from './type-ids';
 import { helmChartSchema } from './helm';
 import type { HelmChart } from './helm';
 import { jobSchema } from './batch';
@@ -23,22 +24,8 @@ export * from './fleet';
 export * from './catalog';
 export * from './harvester';
 
-/** Steve schema ids of every type the engine understands. */
-export const TYPES = {
-  HELM_CHART:        'helm.cattle.io.helmchart',
-  JOB:               'batch.job',
-  POD:               'pod',
-  EVENT:             'event',
-  NODE:              'node',
-  MANAGED_CHART:     'management.cattle.io.managedchart',
-  BUNDLE:            'fleet.cattle.io.bundle',
-  BUNDLE_DEPLOYMENT: 'fleet.cattle.io.bundledeployment',
-  FLEET_CLUSTER:     'fleet.cattle.io.cluster',
-  APP:               'catalog.cattle.io.app',
-  UPGRADE:           'harvesterhci.io.upgrade',
-} as const;
-
-export type SteveType = typeof TYPES[keyof typeof TYPES];
+export { TYPES } from './type-ids';
+export type { SteveType } from './type-ids';
 
 /** The TypeScript type of each Steve type id. */
 export interface ResourceByType {

@@ -105,3 +105,93 @@ export async function openInPanel(page: Page, ref: string): Promise<void> {
   await page.locator(`${ PANEL } [data-testid="it-panel-summary"]`).waitFor({ state: 'visible' });
   await page.locator(PANEL).filter({ hasText: id }).waitFor({ state: 'visible' });
 }
+
+/** Our header action as the shell renders it: its test id and aria-label come from the action's labelKey. */
+export const HEADER_ACTION = '[data-testid="extension-header-action-installTroubleshooting.header.label"]';
+
+/**
+ * The product's side navigation, top to bottom: the top-level entries by label, and each group
+ * as `group:<label>` (its entries are not listed).
+ */
+export async function navOutline(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('.side-nav .nav > .accordion')].flatMap((group) => {
+    const header = group.querySelector(':scope > .accordion-item > .header') as HTMLElement | null;
+
+    if (header) {
+      return [`group:${ header.innerText.trim() }`];
+    }
+
+    return [...group.querySelectorAll(':scope > ul.body > li .label')].map((l) => (l as HTMLElement).innerText.trim());
+  }));
+}
+
+export interface LayoutReport {
+  /** The panel's scroll container: its scroll width and client width. */
+  scrollWidth: number;
+  clientWidth: number;
+  /** Elements whose box leaves the panel's content box, described. */
+  outside: string[];
+  /** Boxes that scroll sideways inside themselves (allowed: a log, a long line of code). */
+  selfScrolling: string[];
+  /** Boxes that hide content past their own edge (text cut off). */
+  clipped: string[];
+  /** Elements checked. */
+  checked: number;
+}
+
+/**
+ * How the open side panel lays out: the shell's scroll container (`.slide-in .main-panel`) must
+ * not scroll sideways, and every visible element's box must lie inside it, except what is inside
+ * a box that scrolls its own content (that box itself must lie inside, and a box that clips
+ * its content must not have any past its edge).
+ */
+export async function panelLayout(page: Page): Promise<LayoutReport> {
+  // a string, so that the bundler's helpers (esbuild's __name) never reach the page
+  return page.evaluate(`(() => {
+    const container = document.querySelector('aside.slide-in .main-panel');
+
+    if (!container) {
+      throw new Error('no open slide-in panel');
+    }
+    const box = container.getBoundingClientRect();
+    const left = box.left + container.clientLeft;
+    const right = left + container.clientWidth;
+    const describe = (el) => {
+      const testid = el.closest('[data-testid]')?.getAttribute('data-testid') || '';
+      const r = el.getBoundingClientRect();
+
+      return \`\${ el.tagName.toLowerCase() }\${ el.className && typeof el.className === 'string' ? \`.\${ el.className.trim().split(/\\s+/).join('.') }\` : '' } in [\${ testid }] x \${ Math.round(r.left) }..\${ Math.round(r.right) } (panel \${ Math.round(left) }..\${ Math.round(right) }): "\${ (el.textContent || '').trim().slice(0, 60) }"\`;
+    };
+    const report = {
+      scrollWidth: container.scrollWidth, clientWidth: container.clientWidth, outside: [], selfScrolling: [], clipped: [], checked: 0
+    };
+    const walk = (el) => {
+      for (const child of [...el.children]) {
+        const style = getComputedStyle(child);
+
+        if (style.display === 'none' || style.visibility === 'hidden') {
+          continue;
+        }
+        const r = child.getBoundingClientRect();
+
+        if (r.width > 0 || r.height > 0) {
+          report.checked++;
+          if (r.left < left - 1 || r.right > right + 1) {
+            report.outside.push(describe(child));
+          }
+        }
+        if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) {
+          if (child.scrollWidth > child.clientWidth + 1) {
+            (['auto', 'scroll'].includes(style.overflowX) ? report.selfScrolling : report.clipped).push(describe(child));
+          }
+          continue;
+        }
+        walk(child);
+      }
+    };
+
+    walk(container);
+
+    return report;
+  })()`) as Promise<LayoutReport>;
+}

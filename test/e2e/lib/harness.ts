@@ -31,6 +31,8 @@ export interface E2ETest {
   name: string;
   /** Scenario to load first; `seed` by default. */
   scenario?: string;
+  /** The Rancher version the simulator claims in this test (the scenario's, v2.12.0, by default). */
+  rancherVersion?: string;
   timeoutMs?: number;
   run(t: TestContext): Promise<void>;
 }
@@ -101,7 +103,7 @@ export async function runTest(test: E2ETest, index: number, sim: Simulator, chro
   };
   const allowed: RegExp[] = [];
 
-  sim.load(test.scenario || 'seed');
+  sim.load(test.scenario || 'seed', { rancherVersion: test.rancherVersion });
   const since = sim.log.last();
   const session = await openBrowser(chromium);
   const ctx: TestContext = {

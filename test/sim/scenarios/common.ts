@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ClusterInfo } from '../cluster';
 import { HARVESTER_TYPES, RKE2_TYPES } from '../catalog';
 import { clone, idOf } from '../objects';
+import { systemNamespacesSetting } from '../rancher';
 import type { Obj } from '../objects';
 
 /** When the seed was captured; every scenario's clock starts here. */
@@ -38,15 +39,18 @@ export function find(objects: Obj[], kind: string, id: string): Obj {
   return obj;
 }
 
-/** Harvester's own settings (the Explorer reads them when it opens a Harvester cluster). */
+/**
+ * Harvester's own settings (its UI refuses a cluster whose `server-version` is below v1.3.0; the
+ * Explorer reads them too), and the embedded Rancher's system namespaces, which Harvester's UI reads.
+ */
 export function harvesterSettings(version = 'v1.6.0'): Obj[] {
-  return [['server-version', version], ['ui-source', 'auto'], ['cluster-registration-url', '']].map(([name, value]) => ({
+  return [...[['server-version', version], ['ui-source', 'auto'], ['cluster-registration-url', '']].map(([name, value]) => ({
     apiVersion: 'harvesterhci.io/v1beta1',
     kind:       'Setting',
     metadata:   { name, creationTimestamp: '2025-09-24T08:57:02Z' },
     value,
     default:    value,
-  }));
+  })), systemNamespacesSetting()];
 }
 
 /** A plain klipper-helm log of a successful run. */

@@ -1,6 +1,7 @@
 /** @jest-environment node */
 import { analyze, planAction } from '@pkg/engine';
 import type { ActionId, Analysis } from '@pkg/engine';
+import { withdrawal } from '@pkg/engine/actions';
 import type { ObjectRef } from '@pkg/types';
 import {
   ALL_TYPES,
@@ -46,9 +47,20 @@ describe('rerun (HelmChart)', () => {
         url:     `${ BASE }/apis/helm.cattle.io/v1/namespaces/kube-system/helmcharts/rke2-canal/status`,
         headers: { 'content-type': 'application/merge-patch+json' },
         body:    { metadata: { resourceVersion: '100' }, status: null },
+        effect:  { key: 'installTroubleshooting.action.rerun.effectReset', args: { chart: 'kube-system/rke2-canal' } },
       },
       {
-        object: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' }, method: 'DELETE', url: `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`, headers: {}
+        object:         { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' },
+        method:         'DELETE',
+        url:            `${ BASE }/v1/batch.jobs/kube-system/helm-install-rke2-canal?propagationPolicy=Background`,
+        headers:        {},
+        effect:         { key: 'installTroubleshooting.action.rerun.effectDelete', args: { job: 'kube-system/helm-install-rke2-canal' } },
+        partialFailure: {
+          key:  'installTroubleshooting.action.rerun.jobLeft',
+          args: {
+            chart: 'kube-system/rke2-canal', job: 'kube-system/helm-install-rke2-canal', namespace: 'kube-system', name: 'helm-install-rke2-canal'
+          }
+        },
       },
     ]);
     expect(plan?.permission).toEqual({ ref: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' }, link: 'remove' });
@@ -153,6 +165,12 @@ describe('force-redeploy (ManagedChart, its mcc- Bundle and BundleDeployment)', 
         url:     `${ BASE }/v1/fleet.cattle.io.bundles/fleet-local/mcc-harvester`,
         headers: { 'content-type': 'application/merge-patch+json' },
         body:    { metadata: { resourceVersion: '400' }, spec: { forceSyncGeneration: 3 } },
+        effect:  {
+          key:  'installTroubleshooting.action.force-redeploy.effect',
+          args: {
+            bundle: 'fleet-local/mcc-harvester', from: 2, to: 3
+          }
+        },
       }]);
     }
     expect(planAction(a, MC, 'force-redeploy')?.permission).toEqual({ ref: BUNDLE, link: 'update' });
@@ -191,6 +209,7 @@ describe('resume (paused ManagedChart)', () => {
       url:     `${ BASE }/v1/management.cattle.io.managedcharts/fleet-local/harvester`,
       headers: { 'content-type': 'application/merge-patch+json' },
       body:    { metadata: { resourceVersion: '300' }, spec: { paused: false } },
+      effect:  { key: 'installTroubleshooting.action.resume.effect', args: { chart: 'fleet-local/harvester' } },
     }]);
     expect(planAction(a, MC, 'resume')?.permission).toEqual({ ref: MC, link: 'update' });
   });
@@ -257,5 +276,113 @@ describe('safety', () => {
       }
     }
     expect(deletes).toBeGreaterThan(0);
+  });
+
+  it('says for every request what its success leaves, and for every later request what a failure there leaves', () => {
+    let partial = 0;
+
+    for (const objects of scenarios()) {
+      const a = analyze({ objects, now: NOW });
+
+      for (const item of a.diagnosis.items) {
+        for (const action of ['rerun', 'force-redeploy', 'resume', 'redeploy-agent'] as ActionId[]) {
+          (planAction(a, item, action)?.requests || []).forEach((r, i) => {
+            expect(r.effect.key).toMatch(new RegExp(`^installTroubleshooting\\.action\\.${ action }\\.effect`));
+            // the first request failing leaves nothing changed; a later one failing leaves what the earlier did
+            expect(r.partialFailure === undefined).toBe(i === 0);
+            partial += i > 0 ? 1 : 0;
+          });
+        }
+      }
+    }
+    expect(partial).toBeGreaterThan(0);
+  });
+});
+
+function must<T>(v: T | undefined): T {
+  if (v === undefined) {
+    throw new Error('expected a plan');
+  }
+
+  return v;
+}
+
+describe('withdrawal (a fix that is no longer the plan)', () => {
+  const ALL_LISTED = ['helm.cattle.io.helmchart', 'batch.job', 'pod', 'management.cattle.io.managedchart', 'fleet.cattle.io.bundle', 'fleet.cattle.io.bundledeployment', 'fleet.cattle.io.cluster'] as const;
+
+  function rerunObjects() {
+    return [chart(), withLinks(job('rke2-canal', { failed: 6, conditions: [cond('Failed', 'True', { reason: 'BackoffLimitExceeded' })] }), 'batch.jobs')];
+  }
+
+  it('is nothing while the same requests are still planned, even with a newer resourceVersion', () => {
+    const before = analyze({
+      objects: fleet(), now: NOW, listed: ALL_LISTED
+    });
+    const plan = planAction(before, BD, 'force-redeploy');
+    const changed = fleet();
+
+    changed[1].metadata.resourceVersion = '401';
+    const after = analyze({
+      objects: changed, now: NOW, listed: ALL_LISTED
+    });
+
+    expect(plan).toBeDefined();
+    expect(withdrawal(after, must(plan), planAction(after, BD, 'force-redeploy'))).toBeUndefined();
+  });
+
+  it('names the Bundle when it was deleted meanwhile (the BundleDeployment and ManagedChart stay)', () => {
+    const before = analyze({
+      objects: fleet(), now: NOW, listed: ALL_LISTED
+    });
+    const after = analyze({
+      objects: fleet().filter((o) => o.kind !== 'Bundle'), now: NOW, listed: ALL_LISTED
+    });
+
+    for (const ref of [MC, BD]) {
+      const plan = planAction(before, ref, 'force-redeploy');
+
+      expect(plan).toBeDefined();
+      expect(planAction(after, ref, 'force-redeploy')).toBeUndefined();
+      expect(withdrawal(after, must(plan), undefined)).toEqual({ gone: BUNDLE });
+    }
+  });
+
+  it('does not claim an object is gone when its type was not read', () => {
+    const before = analyze({
+      objects: fleet(), now: NOW, listed: ALL_LISTED
+    });
+    const after = analyze({
+      objects: fleet().filter((o) => o.kind !== 'Bundle'), now: NOW, listed: ALL_LISTED.filter((t) => t !== 'fleet.cattle.io.bundle')
+    });
+    const plan = planAction(before, MC, 'force-redeploy');
+
+    expect(withdrawal(after, must(plan), planAction(after, MC, 'force-redeploy'))).toEqual({});
+  });
+
+  it('names the Job when it was deleted while the rerun waited for confirmation (the plan became a status reset only)', () => {
+    const before = analyze({
+      objects: rerunObjects(), now: NOW, listed: ALL_LISTED
+    });
+    const after = analyze({
+      objects: [chart()], now: NOW, listed: ALL_LISTED
+    });
+    const plan = planAction(before, CHART, 'rerun');
+    const now = planAction(after, CHART, 'rerun');
+
+    expect(now?.requests.map((r) => r.method)).toEqual(['PATCH']);
+    expect(withdrawal(after, must(plan), now)).toEqual({ gone: { type: 'batch.job', id: 'kube-system/helm-install-rke2-canal' } });
+  });
+
+  it('says the state changed, without naming anything gone, when the fix is no longer needed', () => {
+    const before = analyze({
+      objects: fleet(), now: NOW, listed: ALL_LISTED
+    });
+    const after = analyze({
+      objects: fleet({ modified: false }), now: NOW, listed: ALL_LISTED
+    });
+    const plan = planAction(before, MC, 'force-redeploy');
+
+    expect(planAction(after, MC, 'force-redeploy')).toBeUndefined();
+    expect(withdrawal(after, must(plan), undefined)).toEqual({});
   });
 });

@@ -63,7 +63,7 @@ describe('drift lines', () => {
   });
 
   it('keeps an unreadable patch as one change, hidden for a Secret', () => {
-    expect(patchChanges('{not json', false)).toEqual([{ path: '(patch)', value: '{not json' }]);
+    expect(patchChanges('{not json', false)).toEqual([{ path: '(patch)', hidden: true }]);
     expect(patchChanges('{not json', true)).toEqual([{ path: '(patch)', hidden: true }]);
   });
 });

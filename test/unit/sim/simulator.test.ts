@@ -119,6 +119,15 @@ describe('Steve API', () => {
     expect((await call('GET', `${ STEVE }/schemas`, { user: 'readonly' })).body.data.some((s: Json) => s.id === 'fleet.cattle.io.bundle')).toBe(false);
     expect((await call('GET', `${ STEVE }/fleet.cattle.io.bundles`, { user: 'readonly' })).status).toBe(404);
   });
+
+  it('has a user whose role cannot see Fleet: no Fleet schema, the Fleet collections 404, the rest reads', async() => {
+    const ids = (await call('GET', `${ STEVE }/schemas`, { user: 'nofleet' })).body.data.map((s: Json) => s.id as string);
+
+    expect(ids.filter((id: string) => id.startsWith('fleet.cattle.io.'))).toEqual([]);
+    expect(ids).toEqual(expect.arrayContaining(['helm.cattle.io.helmchart', 'management.cattle.io.managedchart', 'node']));
+    expect((await call('GET', `${ STEVE }/fleet.cattle.io.bundledeployments`, { user: 'nofleet' })).status).toBe(404);
+    expect((await call('GET', `${ STEVE }/helm.cattle.io.helmcharts`, { user: 'nofleet' })).status).toBe(200);
+  });
 });
 
 describe('writes', () => {

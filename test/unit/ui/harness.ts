@@ -105,15 +105,11 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
 
         return list;
       },
-      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type, matching }: { type: string; matching: { labelSelector: { matchExpressions?: { key: string; operator: string }[]; matchLabels?: Record<string, string> } } }) {
-        const [exp] = matching.labelSelector.matchExpressions || [];
-        const [key, value] = Object.entries(matching.labelSelector.matchLabels || {})[0] || [];
+      async findLabelSelector({ commit }: { commit: (t: string, p: unknown) => void }, { type, matching }: { type: string; matching: { labelSelector: { matchExpressions: { key: string; operator: string }[] } } }) {
+        const [exp] = matching.labelSelector.matchExpressions;
 
-        selectors.push({ type, selector: exp ? `${ exp.key } ${ exp.operator }` : `${ key }=${ value }` });
-        if (opts.failList?.[type]) {
-          throw Object.assign(new Error('forbidden'), { _status: opts.failList[type] });
-        }
-        const list = objects.filter((o) => o.type === type && (exp ? o.metadata.labels?.[exp.key] !== undefined : o.metadata.labels?.[key] === value));
+        selectors.push({ type, selector: `${ exp.key } ${ exp.operator }` });
+        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[exp.key] !== undefined);
 
         commit('load', { type, list });
 
@@ -121,12 +117,8 @@ export function makeStore(objects: KubeObject[], opts: HarnessOptions = {}) {
       },
       async findMatching({ commit }: { commit: (t: string, p: unknown) => void }, { type, selector }: { type: string; selector: string }) {
         selectors.push({ type, selector });
-        if (opts.failList?.[type]) {
-          throw Object.assign(new Error('forbidden'), { _status: opts.failList[type] });
-        }
-        // the Kubernetes label selector "key" means: the label exists; "key=value", that it has the value
-        const [key, value] = selector.split('=');
-        const list = objects.filter((o) => o.type === type && (value === undefined ? o.metadata.labels?.[key] !== undefined : o.metadata.labels?.[key] === value));
+        // the Kubernetes label selector "key" means: the label exists
+        const list = objects.filter((o) => o.type === type && o.metadata.labels?.[selector] !== undefined);
 
         commit('load', { type, list });
 

@@ -41,23 +41,17 @@ describe('the page on the seed scenario', () => {
     expect(wrapper.find('[data-testid="it-phase"]').attributes('data-phase')).toBe('degraded');
   });
 
-  it('reads Jobs and Pods only by the HelmChart label, never every pod of the cluster, and only fleet-local\'s BundleDeployments', async() => {
+  it('reads Jobs and Pods only by the HelmChart label, never every pod of the cluster', async() => {
     const { selectors, wrapper } = await mountPage(seedObjects());
 
-    expect(selectors).toEqual([
-      { type: 'fleet.cattle.io.bundledeployment', selector: 'fleet.cattle.io/cluster-namespace=fleet-local' },
-      { type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart' },
-    ]);
+    expect(selectors).toEqual([{ type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart' }]);
     expect(wrapper.find('[data-testid="it-section-error"]').exists()).toBe(false);
   });
 
   it('asks for the label with Exists when Rancher pages lists through its SQL cache', async() => {
     const { selectors, wrapper } = await mountPage(seedObjects(), { paginated: true });
 
-    expect(selectors).toEqual([
-      { type: 'fleet.cattle.io.bundledeployment', selector: 'fleet.cattle.io/cluster-namespace=fleet-local' },
-      { type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart Exists' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart Exists' },
-    ]);
+    expect(selectors).toEqual([{ type: 'batch.job', selector: 'helmcharts.helm.cattle.io/chart Exists' }, { type: 'pod', selector: 'helmcharts.helm.cattle.io/chart Exists' }]);
     expect(wrapper.find('[data-testid="it-verdict"]').attributes('data-health')).toBe('warning');
   });
 

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import { createTroubleshooter } from '@pkg/composables/troubleshooter';
-import { openDetail } from '@pkg/panel-launcher';
+import { openDetail, openOverview } from '@pkg/panel-launcher';
 import type { BundleDeployment, KubeObject, ObjectRef } from '@pkg/types';
 import {
   BASE, flush, globalMocks, makeStore, seedObjects, SEED_NOW
@@ -191,6 +191,30 @@ describe('the panel as the slide-in manager shows it', () => {
 
     expect(h.requests.map((r) => r.method)).toEqual(['patch']);
     expect(wrapper.find('[data-testid="it-action-status"]').attributes('data-phase')).toBe('waiting');
+  });
+});
+
+describe('the overview as the slide-in manager shows it (the header action\'s path)', () => {
+  it('renders the verdict and the problems from the props it gets back from the store\'s state', async() => {
+    const h = makeStore(seedObjects());
+
+    openOverview(h.shellStore);
+    const state = (h.store.state as unknown as { slideInPanel: { isOpen: boolean; component: object; componentProps: Record<string, unknown> } }).slideInPanel;
+
+    expect(state.isOpen).toBe(true);
+    // what SlideInPanelManager renders: <component :is="component" v-bind="componentProps" />
+    const wrapper = mount(state.component, { props: state.componentProps, global: { plugins: [h.store], mocks: globalMocks } });
+
+    for (let i = 0; i < 20 && !wrapper.find('[data-testid="it-overview"] [data-testid="it-open"]').exists(); i++) {
+      await flush();
+    }
+    expect(wrapper.find('[data-testid="it-overview"] [data-testid="it-verdict"]').exists()).toBe(true);
+    const problems = wrapper.findAll('[data-testid="it-overview"] .it-problems [data-testid="it-open"]').map((b) => b.attributes('data-ref'));
+
+    expect(problems).toContain(`${ BD.type }:${ BD.id }`);
+    await wrapper.find(`.it-problems [data-ref="${ BD.type }:${ BD.id }"]`).trigger('click');
+    expect(wrapper.find('.it-panel-title').text()).toContain('BundleDeployment');
+    wrapper.unmount();
   });
 });
 

@@ -68,7 +68,7 @@ describe('registration in the harvester and explorer products', () => {
     expect(fake.metadata).toMatchObject({ name: 'install-troubleshooting', version: expect.any(String) });
     expect((calls.products[0] as { init: unknown }).init).toBe(init);
     expect(calls.actions).toEqual([{
-      where: 'header-action', when: { product: ['harvester'] }, action: expect.objectContaining({ tooltipKey: 'installTroubleshooting.header.tooltip' })
+      where: 'header-action', when: { product: ['harvester'] }, action: expect.objectContaining({ labelKey: 'installTroubleshooting.header.label', tooltipKey: 'installTroubleshooting.header.tooltip' })
     }]);
 
     const { shellStore, tm } = typeMapStore();

@@ -75,26 +75,3 @@ describe('a needed type that could not be read', () => {
     expect(wrapper.find('[data-testid="it-verdict"]').attributes('data-health')).not.toBe('unknown');
   });
 });
-
-describe('in Rancher\'s own local cluster', () => {
-  it('reads Fleet objects of fleet-local only, never a downstream cluster\'s', async() => {
-    const objects = seedObjects();
-    const bd = objects.find((o) => o.type === 'fleet.cattle.io.bundledeployment') as KubeObject;
-    const downstream = {
-      ...bd,
-      id:       'cluster-fleet-default-c-abc/mcc-broken',
-      metadata: {
-        ...bd.metadata, name: 'mcc-broken', namespace: 'cluster-fleet-default-c-abc', labels: { 'fleet.cattle.io/cluster-namespace': 'fleet-default' }
-      },
-      status: { conditions: [{ type: 'Ready', status: 'False' }] },
-    };
-    const foreignBundle = {
-      ...downstream, type: 'fleet.cattle.io.bundle', id: 'fleet-default/broken', metadata: { name: 'broken', namespace: 'fleet-default' }
-    };
-    const { wrapper } = await mountPage([...objects, downstream as KubeObject, foreignBundle as KubeObject]);
-
-    expect(wrapper.html()).not.toContain('mcc-broken');
-    expect(wrapper.html()).not.toContain('fleet-default/broken');
-    expect(wrapper.find('[data-testid="it-verdict"]').attributes('data-health')).toBe('warning');
-  });
-});

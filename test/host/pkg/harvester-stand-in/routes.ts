@@ -1,26 +1,32 @@
-/** TEST STAND-IN: the routes of the `harvester` product that the shell and our extension use. */
-import ResourceListPage from '@shell/pages/c/_cluster/_product/_resource/index.vue';
+/**
+ * TEST STAND-IN: Harvester's routes, with its names and paths and, like Harvester's, no route
+ * meta and no parent (the shell adds `meta.pkg` and falls back to the `default` layout, with a
+ * console warning per route, as it does for Harvester). `harvester-c-cluster-resource` is
+ * rendered by a page that wraps the shell's ResourceList, which shows a type's list component
+ * (our page's, the Dashboard's). Pages our tests never open are placeholders; the serial and VNC
+ * consoles, air-gap upgrade, branding and the alert receiver page are left out.
+ */
 import StandInPlaceholder from './pages/StandInPlaceholder.vue';
-import { PRODUCT } from './product';
-
-const meta = { product: PRODUCT };
+import StandInResourceList from './pages/StandInResourceList.vue';
+import StandInRoot from './pages/StandInRoot.vue';
+import StandInUnsupported from './pages/StandInUnsupported.vue';
+import { PRODUCT } from './names';
 
 function route(name: string, path: string, component: unknown) {
   return {
-    parent: 'default',
-    route:  {
-      name: `${ PRODUCT }-c-cluster${ name }`, path: `/${ PRODUCT }/c/:cluster${ path }`, component, meta
-    }
+    name: `${ PRODUCT }-c-cluster${ name }`, path: `/:product${ path }`, component
   };
 }
 
 export const routes = [
-  // The list route our virtual type's page is rendered by (the shell finds list/<type>.vue by type name)
-  route('-resource', '/:resource', ResourceListPage),
-  // Linked from list mastheads, detail links and the SideNav footer of a product named `harvester`
-  route('-resource-create', '/:resource/create', StandInPlaceholder),
-  route('-resource-id', '/:resource/:id', StandInPlaceholder),
-  route('-resource-namespace-id', '/:resource/:namespace/:id', StandInPlaceholder),
-  route('-support', '/support', StandInPlaceholder),
-  route('', '', StandInPlaceholder),
+  { parent: 'blank', route: route('-unsupported-standalone', '', StandInUnsupported) },
+  { parent: 'plain', route: route('-unsupported', '', StandInUnsupported) },
+  route('-support', '/c/:cluster/support', StandInPlaceholder),
+  route('-members', '/c/:cluster/members', StandInPlaceholder),
+  route('', '/c/:cluster', StandInRoot),
+  route('-projectsnamespaces', '/c/:cluster/projectsnamespaces', StandInPlaceholder),
+  route('-resource', '/c/:cluster/:resource', StandInResourceList),
+  route('-resource-create', '/c/:cluster/:resource/create', StandInPlaceholder),
+  route('-resource-id', '/c/:cluster/:resource/:id', StandInPlaceholder),
+  route('-resource-namespace-id', '/c/:cluster/:resource/:namespace/:id', StandInPlaceholder),
 ];
