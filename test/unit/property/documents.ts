@@ -66,7 +66,10 @@ function concat(a: Buffer, b: Buffer): Buffer {
   return Buffer.concat([a, b] as unknown as Uint8Array[]);
 }
 
-function encode(textValue: string, encoding: Encoding): Buffer {
+function encode(raw: string, encoding: Encoding): Buffer {
+  // a file holds what UTF-8 can say: a lone surrogate is written as U+FFFD in every encoding alike
+  const textValue = Buffer.from(raw, 'utf8').toString('utf8');
+
   switch (encoding) {
   case 'bom':
     return Buffer.from(`\ufeff${ textValue }`, 'utf8');

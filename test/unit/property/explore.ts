@@ -37,7 +37,7 @@ function explore<T>(p: Property<T>, runs: number, seed: number): Map<string, See
         continue;
       }
       const error = e as Error;
-      const message = `${ error?.name }: ${ error?.message }`;
+      const message = `${ error?.name }: ${ String(error?.message).slice(0, 2000) }`;
       const key = shapeOf(message);
       let example = '';
 

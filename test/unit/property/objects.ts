@@ -589,7 +589,8 @@ export function buildObjects(s: ScenarioSpec): Obj[] {
     out.push(otherObject(i));
   }
 
-  return out;
+  // nothing shared with the description or between objects: a mutation changes one place only
+  return structuredClone(out);
 }
 
 /** Steve's collection id of each kind, as in `/v1/<collection>`. */

@@ -76,21 +76,24 @@ function entriesOf(value: unknown): [string, unknown][] {
   }
 }
 
-/** Every path an object has, parents first, up to a depth and count that keep the walk cheap. */
-export function pathsOf(obj: unknown, max = 400): Path[] {
-  const out: Path[] = [];
+/** Every path an object has (parents first) and whether it holds a leaf, up to a depth and count that keep the walk cheap. */
+function walk(obj: unknown, max: number): { path: Path; leaf: boolean }[] {
+  const out: { path: Path; leaf: boolean }[] = [];
   const queue: [unknown, Path][] = [[obj, []]];
 
-  while (queue.length && out.length < max) {
-    const [value, path] = queue.shift() as [unknown, Path];
+  for (let head = 0; head < queue.length && out.length < max; head++) {
+    const [value, path] = queue[head];
 
     if (path.length > 10 || !value || typeof value !== 'object') {
       continue;
     }
     for (const [k, v] of entriesOf(value)) {
+      if (out.length >= max) {
+        break;
+      }
       const p = [...path, Array.isArray(value) ? Number(k) : k];
 
-      out.push(p);
+      out.push({ path: p, leaf: !v || typeof v !== 'object' });
       queue.push([v, p]);
     }
   }
@@ -98,17 +101,14 @@ export function pathsOf(obj: unknown, max = 400): Path[] {
   return out;
 }
 
-/** The paths of an object's leaves (strings, numbers, booleans, nulls), deepest last. */
-export function leavesOf(obj: unknown): Path[] {
-  return pathsOf(obj).filter((p) => {
-    let v: unknown = obj;
+/** Every path an object has, parents first, up to a depth and count that keep the walk cheap. */
+export function pathsOf(obj: unknown, max = 400): Path[] {
+  return walk(obj, max).map((p) => p.path);
+}
 
-    for (const k of p) {
-      v = (entriesOf(v).find(([key]) => key === String(k)) || [])[1];
-    }
-
-    return !v || typeof v !== 'object';
-  });
+/** The paths of an object's leaves (strings, numbers, booleans, nulls). */
+export function leavesOf(obj: unknown, max = 400): Path[] {
+  return walk(obj, max).filter((p) => p.leaf).map((p) => p.path);
 }
 
 /** Sets (or, for undefined, deletes) a value at a path, creating or replacing what is in the way. */
