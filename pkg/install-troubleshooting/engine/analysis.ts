@@ -8,7 +8,6 @@ import type { Condition, KubeObject, ObjectRef, SteveType } from '../types';
 import { offeredActions } from './actions';
 import { linkObjects, refKey } from './chains';
 import type { Links } from './chains';
-import { safeConditions } from './rules/fleet';
 import { all, buildInventory, objectId, refOf } from './inventory';
 import type { Inventory } from './inventory';
 import type {
@@ -56,7 +55,7 @@ function conditionsOf(obj: KubeObject): Condition[] | undefined {
 function toItem(inv: Inventory, type: SteveType, obj: KubeObject, rule: RuleResult, related: (ObjectRef | undefined)[]): Item {
   const conditions = conditionsOf(obj);
   const id = objectId(obj);
-  const dropped = inv.dropped.get(`${ type }:${ id }`) || [];
+  const dropped = inv.dropped.get(refKey({ type, id })) || [];
   // what could not be read is unknown, never healthy: an object judged OK from what remained is not OK
   const health: Health = dropped.length && rule.health === 'ok' ? 'unknown' : rule.health;
 
@@ -71,7 +70,8 @@ function toItem(inv: Inventory, type: SteveType, obj: KubeObject, rule: RuleResu
     related:    related.filter((r): r is ObjectRef => !!r),
     causes:     rule.causes,
     actions:    [],
-    conditions: safeConditions(conditions),
+    // copied, with their Secret values, by the one redaction point at the end of analyze()
+    conditions: conditions || [],
     drift:      rule.drift || [],
     evidence:   rule.evidence,
     dropped,

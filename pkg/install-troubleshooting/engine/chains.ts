@@ -8,7 +8,9 @@ import { TYPES } from '../types';
 import type {
   App, Bundle, BundleDeployment, FleetCluster, HelmChart, Job, KubeEvent, KubeObject, ManagedChart, ObjectRef, Pod
 } from '../types';
-import { all, get, objectId, refOf } from './inventory';
+import {
+  all, get, objectId, refKey, refOf
+} from './inventory';
 import type { Inventory } from './inventory';
 import { label } from './util';
 
@@ -41,9 +43,7 @@ function push<V>(map: Map<string, V[]>, key: string, value: V): void {
   }
 }
 
-export function refKey(ref: ObjectRef): string {
-  return `${ ref.type }:${ ref.id }`;
-}
+export { refKey };
 
 function ownedBy(obj: KubeObject, kind: string, name: string): boolean {
   return (obj.metadata.ownerReferences || []).some((o) => o.kind === kind && o.name === name);

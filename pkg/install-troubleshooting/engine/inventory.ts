@@ -14,6 +14,11 @@ export function objectId(obj: KubeObject): string {
   return namespace ? `${ namespace }/${ name }` : name;
 }
 
+/** One key for a type and an id: an App and a HelmChart may share a name. */
+export function refKey(ref: ObjectRef): string {
+  return `${ ref.type }:${ ref.id }`;
+}
+
 export function refOf<T extends SteveType>(type: T, obj: KubeObject): ObjectRef {
   return { type, id: objectId(obj) };
 }
@@ -66,9 +71,9 @@ export function buildInventory(objects: readonly unknown[], listed?: Iterable<St
 
     (byType[read.type] as Map<string, KubeObject>).set(id, read.object);
     if (read.dropped.length) {
-      dropped.set(`${ read.type }:${ id }`, read.dropped);
+      dropped.set(refKey({ type: read.type, id }), read.dropped);
     } else {
-      dropped.delete(`${ read.type }:${ id }`);
+      dropped.delete(refKey({ type: read.type, id }));
     }
     seen.add(read.type);
   }

@@ -4,7 +4,7 @@
  * Fleet has been seen writing `Ready=True` with reason `Error`. A BundleDeployment's state
  * follows Fleet's own `GetDeploymentState`, read with the real `…ID` keys.
  */
-import type { BundleDeployment, BundleState, BundleSummary, Condition } from '../../types';
+import type { BundleDeployment, BundleState, BundleSummary } from '../../types';
 import { driftFromModified, driftFromNonReady } from '../drift';
 import type { DriftLine, Health } from '../model';
 import { condition, isFalse } from '../util';
@@ -104,9 +104,4 @@ export function summaryDrift(summary: BundleSummary | undefined): DriftLine[] {
     ...(r.modifiedStatus || []).map(driftFromModified),
     ...(r.nonReadyStatus || []).map(driftFromNonReady),
   ]);
-}
-
-/** Conditions as shown and reported (their Secret values are removed with everything else, in `redact.ts`). */
-export function safeConditions(conditions: Condition[] | undefined): Condition[] {
-  return (conditions || []).map((c) => ({ ...c }));
 }
