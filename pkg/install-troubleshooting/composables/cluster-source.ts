@@ -28,11 +28,9 @@ export type LoadState = 'loading' | 'ready' | 'error' | 'unavailable';
 
 export interface TypeStatus {
   state: LoadState;
-  /** The request's error, for `error`. */
-  error?: string;
-  /** Its HTTP status, for `error`, when there was one. */
+  /** The failed request's HTTP status, for `error`, when there was one. */
   httpStatus?: number;
-  /** Its message, for `error`. */
+  /** The failed request's message, for `error`. */
   message?: string;
 }
 
@@ -72,31 +70,30 @@ export class ClusterSource {
     }
   }
 
-  private async loadOne(type: SteveType): Promise<void> {
-    const status = this.status[type];
+  /** Replaces a type's status in place (the object stays the one the page watches). */
+  private setStatus(type: SteveType, next: TypeStatus): void {
+    Object.assign(this.status[type], { httpStatus: undefined, message: undefined }, next);
+  }
 
+  private async loadOne(type: SteveType): Promise<void> {
     if (!this.hasSchema(type)) {
-      Object.assign(status, {
-        state: 'unavailable', error: undefined, httpStatus: undefined, message: undefined
-      });
+      this.setStatus(type, { state: 'unavailable' });
 
       return;
     }
-    Object.assign(status, {
-      state: 'loading', error: undefined, httpStatus: undefined, message: undefined
-    });
+    this.setStatus(type, { state: 'loading' });
     try {
       if ((LABELLED_TYPES as readonly string[]).includes(type)) {
         await this.findLabelled(type);
       } else {
         await this.store.dispatch(`${ this.inStore }/findAll`, { type });
       }
-      Object.assign(status, { state: 'ready' });
+      this.setStatus(type, { state: 'ready' });
     } catch (e) {
       const f = describeFailure(e);
 
-      Object.assign(status, {
-        state: 'error', error: f.status ? `${ f.status } ${ f.message }` : f.message, httpStatus: f.status, message: f.message
+      this.setStatus(type, {
+        state: 'error', httpStatus: f.status, message: f.message
       });
     }
   }
