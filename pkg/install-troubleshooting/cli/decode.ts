@@ -3,22 +3,6 @@
  * (what a PowerShell redirect writes), with or without a BOM. Pure: no I/O.
  */
 
-function utf16(bytes: Uint8Array, littleEndian: boolean): string {
-  const even = bytes.length - (bytes.length % 2);
-  const units = new Uint16Array(even / 2);
-
-  for (let i = 0; i < even; i += 2) {
-    units[i / 2] = littleEndian ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
-  }
-  let out = '';
-
-  for (let i = 0; i < units.length; i += 8192) {
-    out += String.fromCharCode(...units.subarray(i, i + 8192));
-  }
-
-  return out;
-}
-
 /** Without a BOM, JSON's first characters are ASCII: a zero byte beside each says UTF-16 and its order. */
 function sniff(bytes: Uint8Array): 'le' | 'be' | undefined {
   if (bytes.length < 4) {
@@ -38,19 +22,11 @@ export function decodeText(input: string | Uint8Array): string {
   if (typeof input === 'string') {
     return input.replace(/^\uFEFF/, '');
   }
-  if (input[0] === 0xFF && input[1] === 0xFE) {
-    return utf16(input.subarray(2), true);
-  }
-  if (input[0] === 0xFE && input[1] === 0xFF) {
-    return utf16(input.subarray(2), false);
-  }
-  const order = sniff(input);
+  const bom = input[0] === 0xFF && input[1] === 0xFE ? 'le' : input[0] === 0xFE && input[1] === 0xFF ? 'be' : undefined;
+  const order = bom || sniff(input);
 
-  if (order) {
-    return utf16(input, order === 'le');
-  }
-
-  return new TextDecoder('utf-8').decode(input).replace(/^\uFEFF/, '');
+  // the platform's decoder drops a BOM that matches the encoding
+  return new TextDecoder(order ? `utf-16${ order }` : 'utf-8').decode(input);
 }
 
 /** A piece of untrusted text (a file name, an option) safe to print on one terminal line. */
