@@ -7,9 +7,9 @@ import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import { createTroubleshooter, useActionRun } from '@pkg/composables/troubleshooter';
 import { sendPlan } from '@pkg/handlers/send-plan';
 import type { ActionPlan, PlannedRequest } from '@pkg/engine';
-import type { BundleDeployment, KubeObject, ObjectRef } from '@pkg/types';
+import type { KubeObject, ObjectRef } from '@pkg/types';
 import {
-  BASE, flush, globalMocks, makeStore, seedObjects, SEED_NOW
+  BASE, flush, globalMocks, makeStore, redeployedHarvester, seedObjects, SEED_NOW
 } from './harness';
 import type { HarnessOptions } from './harness';
 
@@ -224,15 +224,7 @@ describe('the ActionBar when a fix\'s object is deleted meanwhile', () => {
     await wrapper.find('[data-testid="it-action-force-redeploy"]').trigger('click');
     await wrapper.find('[data-testid="it-confirm-ok"]').trigger('click');
     await flush();
-    const bds = (store.getters['cluster/all']('fleet.cattle.io.bundledeployment') as BundleDeployment[]).map((bd) => (bd.metadata.name === 'mcc-harvester' ? {
-      ...bd,
-      spec:   {
-        ...bd.spec, deploymentID: 's-new:1', stagedDeploymentID: 's-new:1'
-      },
-      status: {
-        ...bd.status, appliedDeploymentID: 's-new:1', nonModified: true
-      }
-    } : bd));
+    const bds = redeployedHarvester(store);
 
     update('fleet.cattle.io.bundledeployment', bds);
     await flush();

@@ -11,7 +11,7 @@ import * as typeMapModule from '@shell/store/type-map';
 import slideInPanel from '@shell/store/slideInPanel';
 import { english } from '../engine/english';
 import { steveTypeOf } from '@pkg/engine';
-import type { KubeObject } from '@pkg/types';
+import type { BundleDeployment, KubeObject } from '@pkg/types';
 import type { ShellStore } from '@pkg/shell-store';
 
 /** The shell's real type-map store module, namespaced as the Dashboard registers it. */
@@ -171,4 +171,19 @@ export const globalMocks = { $route: { query: {} }, $router: { applyQuery: jest.
 
 export function flush(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The store's BundleDeployments after Fleet applied a new deployment of `mcc-harvester`, as the watch would bring them. */
+export function redeployedHarvester(store: { getters: Record<string, unknown> }): BundleDeployment[] {
+  const all = (store.getters['cluster/all'] as (type: string) => BundleDeployment[])('fleet.cattle.io.bundledeployment');
+
+  return all.map((bd) => (bd.metadata.name === 'mcc-harvester' ? {
+    ...bd,
+    spec: {
+      ...bd.spec, deploymentID: 's-new:1', stagedDeploymentID: 's-new:1'
+    },
+    status: {
+      ...bd.status, appliedDeploymentID: 's-new:1', nonModified: true
+    }
+  } : bd));
 }

@@ -2,9 +2,9 @@ import { mount } from '@vue/test-utils';
 import DetailPanel from '@pkg/components/panel/DetailPanel.vue';
 import { createTroubleshooter } from '@pkg/composables/troubleshooter';
 import { openDetail, openOverview } from '@pkg/panel-launcher';
-import type { BundleDeployment, KubeObject, ObjectRef } from '@pkg/types';
+import type { KubeObject, ObjectRef } from '@pkg/types';
 import {
-  BASE, flush, globalMocks, makeStore, seedObjects, SEED_NOW
+  BASE, flush, globalMocks, makeStore, redeployedHarvester, seedObjects, SEED_NOW
 } from './harness';
 import type { HarnessOptions } from './harness';
 
@@ -88,15 +88,7 @@ describe('the side panel for a BundleDeployment', () => {
     expect(wrapper.find('[data-testid="it-action-status"]').attributes('data-phase')).toBe('waiting');
 
     // the watch brings the BundleDeployment with a new deployment applied
-    const bds = (store.getters['cluster/all']('fleet.cattle.io.bundledeployment') as BundleDeployment[]).map((bd) => (bd.metadata.name === 'mcc-harvester' ? {
-      ...bd,
-      spec: {
-        ...bd.spec, deploymentID: 's-new:1', stagedDeploymentID: 's-new:1'
-      },
-      status: {
-        ...bd.status, appliedDeploymentID: 's-new:1', nonModified: true
-      }
-    } : bd));
+    const bds = redeployedHarvester(store);
 
     update('fleet.cattle.io.bundledeployment', bds);
     await flush();
